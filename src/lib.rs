@@ -1,0 +1,24 @@
+//! tim-edge: a server SDK core for the Tencent Cloud Chat (TIM) REST API.
+//!
+//! Everything here is pure (no I/O, no clock, no randomness: those are arguments) and is
+//! unit-tested natively with `cargo test`. The only host-facing code lives in [`wasm`], compiled
+//! for `wasm32` alone.
+//!
+//! Module map:
+//! - [`usersig`]: TLSSigAPIv2 generate / PrivateMapKey userbuf / decode / verify.
+//! - [`region`]: region names to primary and backup admin hosts.
+//! - [`request`]: endpoint + credentials -> signed URL and JSON body.
+//! - [`response`]: the ActionStatus / ErrorCode / ErrorInfo envelope -> result.
+//! - [`client`]: configuration, hosts and the cached admin UserSig.
+//! - [`error`]: the one error type, its kinds, and the Tencent code table.
+
+pub mod api;
+pub mod client;
+pub mod error;
+pub mod region;
+pub mod request;
+pub mod response;
+pub mod usersig;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,477 @@
+//! UserSig (TLSSigAPIv2): generate, PrivateMapKey userbuf, decode, verify. Pure, no I/O.
+//!
+//! Two verbs, like a token library: [`generate`] and [`verify`], plus [`decode`] for inspection.
+//! The clock is always an argument, so every result is reproducible.
+//!
+//! Wire format (spec section 1):
+//! - HMAC-SHA256, keyed with the console key *string*, over
+//!   `TLS.identifier:..\nTLS.sdkappid:..\nTLS.time:..\nTLS.expire:..\n[TLS.userbuf:..\n]`.
+//! - A compact JSON document in the official Node package's key order.
+//! - zlib (RFC 1950), then base64 with `+/=` replaced by `*-_`.
+//!
+//! Compression choice: we emit *stored* (level 0) deflate blocks, as the official Go package has
+//! done since 2024-11. Any valid zlib stream is accepted by Tencent (every official generator
+//! emits different bytes), stored blocks cost no CPU and no compressor state, and the token is
+//! about 20% longer than a level-6 one (roughly 230 instead of 190 characters for a short
+//! UserID). Decoding accepts any zlib stream, with an inflate cap against decompression bombs.
+
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Default lifetime when the caller gives none: 180 days, as the official PHP/Python packages.
+pub const DEFAULT_EXPIRE: u64 = 180 * 86400;
+/// UserIDs are at most 32 bytes (Tencent error 7003).
+pub const MAX_USER_ID_BYTES: usize = 32;
+/// Longest UserSig text we try to decode; real ones are a few hundred characters.
+const MAX_USERSIG_CHARS: usize = 8 * 1024;
+/// Inflate cap: a real document is well under 1 KiB.
+const MAX_INFLATED_BYTES: usize = 4 * 1024;
+
+/// Why an input was refused. Messages never contain the key or a UserSig.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl core::fmt::Display for InputError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn bad(msg: impl Into<String>) -> InputError {
+    InputError(msg.into())
+}
+
+/// Checks a UserID: non-empty, at most 32 bytes, no control characters.
+///
+/// Tencent asks for printable ASCII; the official generators accept any UTF-8 (and the shared
+/// vectors use some), so we only refuse what can never be a valid identifier.
+pub fn check_user_id(user_id: &str, what: &str) -> Result<(), InputError> {
+    if user_id.is_empty() {
+        return Err(bad(format!("{what} must not be empty")));
+    }
+    if user_id.len() > MAX_USER_ID_BYTES {
+        return Err(bad(format!(
+            "{what} is {} bytes; at most {MAX_USER_ID_BYTES} are allowed",
+            user_id.len()
+        )));
+    }
+    if user_id.chars().any(char::is_control) {
+        return Err(bad(format!("{what} must not contain control characters")));
+    }
+    Ok(())
+}
+
+/// A signing key with its HMAC state precomputed, so each signature hashes only the content.
+#[derive(Clone)]
+pub struct SigningKey {
+    mac: HmacSha256,
+}
+
+impl core::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("SigningKey(<redacted>)")
+    }
+}
+
+impl SigningKey {
+    pub fn new(key: &str) -> Result<Self, InputError> {
+        if key.is_empty() {
+            return Err(bad("key must not be empty"));
+        }
+        // HMAC accepts keys of any length; this cannot fail.
+        let mac = HmacSha256::new_from_slice(key.as_bytes()).map_err(|_| bad("key is not usable"))?;
+        Ok(Self { mac })
+    }
+
+    /// Base64 of HMAC-SHA256 over the content string (spec 1.1).
+    fn sign(&self, f: &Fields<'_>, userbuf_b64: Option<&str>) -> [u8; 32] {
+        let mut mac = self.mac.clone();
+        feed_content(&mut mac, f, userbuf_b64);
+        mac.finalize().into_bytes().into()
+    }
+}
+
+/// The signed fields of a UserSig.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields<'a> {
+    pub identifier: &'a str,
+    pub sdk_app_id: u32,
+    /// Signing time, Unix seconds.
+    pub time: u64,
+    /// Lifetime in seconds (relative).
+    pub expire: u64,
+    pub userbuf: Option<&'a [u8]>,
+}
+
+impl Fields<'_> {
+    pub fn check(&self) -> Result<(), InputError> {
+        check_user_id(self.identifier, "userId")?;
+        if self.sdk_app_id == 0 {
+            return Err(bad("sdkAppId must be a positive integer"));
+        }
+        check_expire(self.expire)?;
+        if self.time > MAX_TIME {
+            return Err(bad("time is out of range"));
+        }
+        Ok(())
+    }
+}
+
+/// 2^53: the largest time a JS number carries exactly.
+const MAX_TIME: u64 = 9_007_199_254_740_991;
+
+pub fn check_expire(expire: u64) -> Result<(), InputError> {
+    if expire == 0 || expire > u32::MAX as u64 {
+        return Err(bad("expire must be between 1 and 4294967295 seconds"));
+    }
+    Ok(())
+}
+
+/// Generates a UserSig. Output decodes to the same document the official Node package writes.
+pub fn generate(key: &SigningKey, f: &Fields<'_>) -> Result<String, InputError> {
+    f.check()?;
+    let userbuf_b64 = f.userbuf.map(|b| STANDARD.encode(b));
+    let sig = key.sign(f, userbuf_b64.as_deref());
+    let doc = document_json(f, userbuf_b64.as_deref(), &sig);
+    let z = zlib_stored(doc.as_bytes());
+    Ok(to_usersig_base64(&z))
+}
+
+/// The JSON document, compact, keys in the official Node order, escaped like `JSON.stringify`.
+fn document_json(f: &Fields<'_>, userbuf_b64: Option<&str>, sig: &[u8; 32]) -> String {
+    let mut num = itoa_buf::Buf::new();
+    let mut s = String::with_capacity(160 + f.identifier.len() + userbuf_b64.map_or(0, str::len));
+    s.push_str("{\"TLS.ver\":\"2.0\",\"TLS.identifier\":");
+    push_json_string(&mut s, f.identifier);
+    s.push_str(",\"TLS.sdkappid\":");
+    s.push_str(num.str(f.sdk_app_id as u64));
+    s.push_str(",\"TLS.time\":");
+    s.push_str(num.str(f.time));
+    s.push_str(",\"TLS.expire\":");
+    s.push_str(num.str(f.expire));
+    if let Some(ub) = userbuf_b64 {
+        s.push_str(",\"TLS.userbuf\":\"");
+        s.push_str(ub); // base64: nothing to escape
+        s.push('"');
+    }
+    s.push_str(",\"TLS.sig\":\"");
+    STANDARD.encode_string(sig, &mut s);
+    s.push_str("\"}");
+    s
+}
+
+/// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes.
+pub fn push_json_string(out: &mut String, v: &str) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// zlib stream with stored deflate blocks (RFC 1950/1951, BTYPE=00).
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let blocks = data.len().div_ceil(0xffff).max(1);
+    let mut out = Vec::with_capacity(2 + data.len() + 5 * blocks + 4);
+    out.extend_from_slice(&[0x78, 0x01]);
+    let mut chunks = data.chunks(0xffff).peekable();
+    if data.is_empty() {
+        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
+    }
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        let len = chunk.len() as u16;
+        out.push(last as u8);
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(&adler32(data).to_be_bytes());
+    out
+}
+
+fn adler32(data: &[u8]) -> u32 {
+    const MOD: u32 = 65521;
+    let (mut a, mut b) = (1u32, 0u32);
+    // 5552 is the longest run before `b` can overflow u32.
+    for chunk in data.chunks(5552) {
+        for &x in chunk {
+            a += x as u32;
+            b += a;
+        }
+        a %= MOD;
+        b %= MOD;
+    }
+    (b << 16) | a
+}
+
+fn to_usersig_base64(bytes: &[u8]) -> String {
+    let mut s = STANDARD.encode(bytes).into_bytes();
+    for c in s.iter_mut() {
+        *c = match *c {
+            b'+' => b'*',
+            b'/' => b'-',
+            b'=' => b'_',
+            c => c,
+        };
+    }
+    // Only ASCII was produced and replaced by ASCII.
+    String::from_utf8(s).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// PrivateMapKey (TRTC userbuf, spec 1.5)
+
+/// Which room a PrivateMapKey grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Room<'a> {
+    Id(u32),
+    Str(&'a str),
+}
+
+/// Builds the userbuf. `expire_at` is absolute (time + expire), truncated to 32 bits as the
+/// official packages do. The account is written as UTF-8 bytes (Go, C++, PHP); the official Node
+/// and Java packages differ for non-ASCII UserIDs, which Tencent does not allow anyway.
+pub fn private_map_userbuf(
+    user_id: &str,
+    sdk_app_id: u32,
+    room: &Room<'_>,
+    expire_at: u64,
+    privilege_map: u32,
+) -> Result<Vec<u8>, InputError> {
+    check_user_id(user_id, "userId")?;
+    let (ver, auth_id, room_str): (u8, u32, &[u8]) = match room {
+        Room::Id(id) => (0, *id, b""),
+        Room::Str(s) => {
+            if s.is_empty() {
+                return Err(bad("roomStr must not be empty"));
+            }
+            if s.len() > u16::MAX as usize {
+                return Err(bad("roomStr is too long"));
+            }
+            (1, 0, s.as_bytes())
+        }
+    };
+    let mut b = Vec::with_capacity(25 + user_id.len() + room_str.len());
+    b.push(ver);
+    b.extend_from_slice(&(user_id.len() as u16).to_be_bytes());
+    b.extend_from_slice(user_id.as_bytes());
+    b.extend_from_slice(&sdk_app_id.to_be_bytes());
+    b.extend_from_slice(&auth_id.to_be_bytes());
+    b.extend_from_slice(&(expire_at as u32).to_be_bytes());
+    b.extend_from_slice(&privilege_map.to_be_bytes());
+    b.extend_from_slice(&0u32.to_be_bytes());
+    if ver == 1 {
+        b.extend_from_slice(&(room_str.len() as u16).to_be_bytes());
+        b.extend_from_slice(room_str);
+    }
+    Ok(b)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decode and verify
+
+/// A decoded UserSig document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub version: String,
+    pub identifier: String,
+    pub sdk_app_id: u64,
+    pub time: u64,
+    pub expire: u64,
+    pub userbuf: Option<Vec<u8>>,
+    /// `TLS.sig` as found (standard base64).
+    pub sig: String,
+}
+
+/// Decodes a UserSig without checking its signature. Errors say which layer is broken.
+pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
+    if usersig.is_empty() {
+        return Err(bad("userSig is empty"));
+    }
+    if usersig.len() > MAX_USERSIG_CHARS {
+        return Err(bad("userSig is too long"));
+    }
+    let std: Vec<u8> = usersig
+        .bytes()
+        .filter(|&c| c != b'_' && c != b'=')
+        .map(|c| match c {
+            b'*' => b'+',
+            b'-' => b'/',
+            c => c,
+        })
+        .collect();
+    let z = STANDARD_NO_PAD
+        .decode(&std)
+        .map_err(|_| bad("userSig is not valid base64"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&z, MAX_INFLATED_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => bad("userSig inflates past the size cap"),
+            _ => bad("userSig is not a valid zlib stream"),
+        })?;
+    let v: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
+    let o = v.as_object().ok_or_else(|| bad("userSig document is not a JSON object"))?;
+    let s = |k: &str| -> Result<String, InputError> {
+        o.get(k)
+            .and_then(|x| x.as_str())
+            .map(str::to_owned)
+            .ok_or_else(|| bad(format!("userSig document lacks string {k}")))
+    };
+    let n = |k: &str| -> Result<u64, InputError> {
+        o.get(k)
+            .and_then(|x| x.as_u64())
+            .ok_or_else(|| bad(format!("userSig document lacks number {k}")))
+    };
+    let userbuf = match o.get("TLS.userbuf") {
+        None => None,
+        Some(x) => {
+            let t = x.as_str().ok_or_else(|| bad("TLS.userbuf is not a string"))?;
+            Some(STANDARD.decode(t).map_err(|_| bad("TLS.userbuf is not valid base64"))?)
+        }
+    };
+    Ok(Decoded {
+        version: s("TLS.ver")?,
+        identifier: s("TLS.identifier")?,
+        sdk_app_id: n("TLS.sdkappid")?,
+        time: n("TLS.time")?,
+        expire: n("TLS.expire")?,
+        userbuf,
+        sig: s("TLS.sig")?,
+    })
+}
+
+/// Why a UserSig failed verification. The names are the JS-facing `reason` strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejection {
+    Malformed,
+    SdkAppIdMismatch,
+    IdentifierMismatch,
+    Expired,
+    UserBufMismatch,
+    BadSignature,
+}
+
+impl Rejection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rejection::Malformed => "malformed",
+            Rejection::SdkAppIdMismatch => "sdkappid-mismatch",
+            Rejection::IdentifierMismatch => "identifier-mismatch",
+            Rejection::Expired => "expired",
+            Rejection::UserBufMismatch => "userbuf-mismatch",
+            Rejection::BadSignature => "bad-signature",
+        }
+    }
+}
+
+/// What a verification checks. Every check is on; `now` is required, never read from a clock.
+pub struct Validation<'a> {
+    pub sdk_app_id: u32,
+    pub user_id: &'a str,
+    /// Unix seconds. Valid through second `time + expire` inclusive (the official Go verifier).
+    pub now: u64,
+    /// The exact userbuf expected. `None` requires a UserSig without one.
+    pub userbuf: Option<&'a [u8]>,
+}
+
+/// Verifies a UserSig in the official Go verifier's order. Returns the expiry (Unix seconds).
+pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64, Rejection> {
+    let d = decode(usersig).map_err(|_| Rejection::Malformed)?;
+    if d.sdk_app_id != v.sdk_app_id as u64 {
+        return Err(Rejection::SdkAppIdMismatch);
+    }
+    if d.identifier != v.user_id {
+        return Err(Rejection::IdentifierMismatch);
+    }
+    let expires_at = d.time.checked_add(d.expire).ok_or(Rejection::Malformed)?;
+    if v.now > expires_at {
+        return Err(Rejection::Expired);
+    }
+    if d.userbuf.as_deref() != v.userbuf {
+        return Err(Rejection::UserBufMismatch);
+    }
+    let sig = STANDARD.decode(&d.sig).map_err(|_| Rejection::BadSignature)?;
+    let f = Fields {
+        identifier: &d.identifier,
+        sdk_app_id: v.sdk_app_id,
+        time: d.time,
+        expire: d.expire,
+        userbuf: d.userbuf.as_deref(),
+    };
+    let ub = d.userbuf.as_deref().map(|b| STANDARD.encode(b));
+    let mut mac = key.mac.clone();
+    feed_content(&mut mac, &f, ub.as_deref());
+    // verify_slice compares in constant time.
+    mac.verify_slice(&sig).map_err(|_| Rejection::BadSignature)?;
+    Ok(expires_at)
+}
+
+fn feed_content(mac: &mut HmacSha256, f: &Fields<'_>, userbuf_b64: Option<&str>) {
+    let mut num = itoa_buf::Buf::new();
+    mac.update(b"TLS.identifier:");
+    mac.update(f.identifier.as_bytes());
+    mac.update(b"\nTLS.sdkappid:");
+    mac.update(num.fmt(f.sdk_app_id as u64));
+    mac.update(b"\nTLS.time:");
+    mac.update(num.fmt(f.time));
+    mac.update(b"\nTLS.expire:");
+    mac.update(num.fmt(f.expire));
+    mac.update(b"\n");
+    if let Some(ub) = userbuf_b64 {
+        mac.update(b"TLS.userbuf:");
+        mac.update(ub.as_bytes());
+        mac.update(b"\n");
+    }
+}
+
+/// Decimal formatting into a stack buffer (no allocation).
+mod itoa_buf {
+    pub struct Buf([u8; 20], usize);
+    impl Buf {
+        pub fn new() -> Self {
+            Buf([0; 20], 20)
+        }
+        pub fn fmt(&mut self, mut n: u64) -> &[u8] {
+            let mut i = 20;
+            loop {
+                i -= 1;
+                self.0[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            self.1 = i;
+            &self.0[i..]
+        }
+        pub fn str(&mut self, n: u64) -> &str {
+            let b = self.fmt(n);
+            // Only ASCII digits were written.
+            core::str::from_utf8(b).unwrap_or("0")
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "usersig_tests.rs"]
+mod tests;
