@@ -1,0 +1,192 @@
+// Shapes shared by many Tencent Chat REST endpoints (field names verbatim from Tencent's docs).
+// Both endpoint type files (endpoints-a.d.ts, endpoints-b.d.ts) import from here; extend it with
+// small insertions only.
+
+/** Per-call options accepted by every endpoint method. */
+export interface CallOptions {
+  /** Abort the call (and any retries) when this signal fires. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** Upper bound on retries for this call (only calls that are safe to retry are retried). */
+  maxRetries?: number;
+  /** Overall time budget in milliseconds, across all attempts. */
+  deadlineMs?: number;
+}
+
+/** The envelope every successful response carries (failures throw a TimError instead). */
+export interface TimResponse {
+  ActionStatus: 'OK';
+  /** 0 on success; batch calls may report per-item failures in their own fields. */
+  ErrorCode: number;
+  ErrorInfo?: string;
+  ErrorDisplay?: string;
+}
+
+/** A Key/Value pair with a string value (AppDefinedData, AppMemberDefinedData, ...). */
+export interface KeyValue {
+  Key: string;
+  Value: string;
+}
+
+// ---- Message elements (MsgBody) ----
+
+/** Text element. */
+export interface TIMTextElem {
+  MsgType: 'TIMTextElem';
+  MsgContent: { Text: string };
+}
+
+/** Location element. */
+export interface TIMLocationElem {
+  MsgType: 'TIMLocationElem';
+  MsgContent: { Desc: string; Latitude: number; Longitude: number };
+}
+
+/** Emoji element. */
+export interface TIMFaceElem {
+  MsgType: 'TIMFaceElem';
+  MsgContent: { Index: number; Data: string };
+}
+
+/** Custom element: Data is the payload, Desc the push text, Ext the APNs passthrough. */
+export interface TIMCustomElem {
+  MsgType: 'TIMCustomElem';
+  MsgContent: { Data: string; Desc?: string; Ext?: string; Sound?: string };
+}
+
+/** Voice element (Download_Flag must be 2 when sent through REST). */
+export interface TIMSoundElem {
+  MsgType: 'TIMSoundElem';
+  MsgContent: { Url?: string; UUID: string; Size: number; Second: number; Download_Flag?: number };
+}
+
+/** One size of an image: Type 1 original, 2 large, 3 thumbnail. */
+export interface TIMImageInfo {
+  Type: 1 | 2 | 3;
+  Size: number;
+  Width: number;
+  Height: number;
+  URL: string;
+}
+
+/** Image element. ImageFormat: 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other. */
+export interface TIMImageElem {
+  MsgType: 'TIMImageElem';
+  MsgContent: { UUID: string; ImageFormat: number; ImageInfoArray: TIMImageInfo[] };
+}
+
+/** File element (Download_Flag must be 2 when sent through REST). */
+export interface TIMFileElem {
+  MsgType: 'TIMFileElem';
+  MsgContent: { Url?: string; UUID: string; FileSize: number; FileName: string; Download_Flag?: number };
+}
+
+/** Video element (both download flags must be 2 when sent through REST). */
+export interface TIMVideoFileElem {
+  MsgType: 'TIMVideoFileElem';
+  MsgContent: {
+    VideoUrl?: string;
+    VideoUUID: string;
+    VideoSize: number;
+    VideoSecond: number;
+    VideoFormat: string;
+    VideoDownloadFlag?: number;
+    ThumbUrl?: string;
+    ThumbUUID: string;
+    ThumbSize: number;
+    ThumbWidth: number;
+    ThumbHeight: number;
+    ThumbFormat: string;
+    ThumbDownloadFlag?: number;
+  };
+}
+
+/** One message inside a combined (relay) message. */
+export interface TIMRelayMsg {
+  From_Account?: string;
+  To_Account?: string;
+  GroupId?: string;
+  MsgSeq: number;
+  MsgRandom: number;
+  MsgTimeStamp: number;
+  MsgBody: TIMMsgElement[];
+  CloudCustomData?: string;
+}
+
+/** Combined (forwarded) message: MsgList when <= 12 KB, otherwise JsonMsgKey. */
+export interface TIMRelayElem {
+  MsgType: 'TIMRelayElem';
+  MsgContent: {
+    Title: string;
+    MsgNum: number;
+    CompatibleText: string;
+    AbstractList: string[];
+    MsgList?: TIMRelayMsg[];
+    JsonMsgKey?: string;
+  };
+}
+
+/** Any message element; a MsgBody is an array of these. */
+export type TIMMsgElement =
+  | TIMTextElem
+  | TIMLocationElem
+  | TIMFaceElem
+  | TIMCustomElem
+  | TIMSoundElem
+  | TIMImageElem
+  | TIMFileElem
+  | TIMVideoFileElem
+  | TIMRelayElem;
+
+/** A message body: one or more elements, sent in order. */
+export type MsgBody = TIMMsgElement[];
+
+// ---- Offline push ----
+
+/** Android vendor options of OfflinePushInfo. */
+export interface OfflinePushAndroidInfo {
+  /** Sound file name, without extension. */
+  Sound?: string;
+  HuaWeiChannelID?: string;
+  XiaoMiChannelID?: string;
+  OPPOChannelID?: string;
+  GoogleChannelID?: string;
+  /** vivo classification: 0 operation message, 1 system message (default). */
+  VIVOClassification?: 0 | 1;
+  /** Huawei notification importance: LOW or NORMAL (default). */
+  HuaWeiImportance?: 'LOW' | 'NORMAL';
+  /** 1: pass Ext as the Huawei Intent parameter; 0 (default): as the Action parameter. */
+  ExtAsHuaweiIntentParam?: 0 | 1;
+  HuaWeiCategory?: string;
+  VIVOCategory?: string;
+  OPPOCategory?: string;
+  HonorImportance?: string;
+  MeiZuNoticeMsgType?: number;
+}
+
+/** APNs options of OfflinePushInfo. */
+export interface OfflinePushApnsInfo {
+  /** Sound file name, with extension. */
+  Sound?: string;
+  /** 0 (default): count in the badge; 1: do not. */
+  BadgeMode?: 0 | 1;
+  Title?: string;
+  SubTitle?: string;
+  Image?: string;
+  /** 1: enable the iOS 10+ push extension; 0 (default). */
+  MutableContent?: 0 | 1;
+}
+
+/** Offline push settings of a message. */
+export interface OfflinePushInfo {
+  /** 0: push (default); 1: no offline push. */
+  PushFlag?: 0 | 1;
+  Title?: string;
+  /** Push text; overrides the text derived from MsgBody. */
+  Desc?: string;
+  /** Passthrough content (JSON text recommended). */
+  Ext?: string;
+  AndroidInfo?: OfflinePushAndroidInfo;
+  ApnsInfo?: OfflinePushApnsInfo;
+}
