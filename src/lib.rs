@@ -10,6 +10,7 @@
 //! - [`request`]: endpoint + credentials -> signed URL and JSON body.
 //! - [`response`]: the ActionStatus / ErrorCode / ErrorInfo envelope -> result.
 //! - [`client`]: configuration, hosts and the cached admin UserSig.
+//! - [`webhook`]: callback Sign checks, the command table, replies.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
 
 pub mod api;
@@ -19,6 +20,7 @@ pub mod region;
 pub mod request;
 pub mod response;
 pub mod usersig;
+pub mod webhook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
