@@ -12,6 +12,7 @@
 //! - [`client`]: configuration, hosts and the cached admin UserSig.
 //! - [`webhook`]: callback Sign checks, the command table, replies.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
+//! - [`retry`]: the retry policy as a pure state machine, host health, idempotency keys.
 
 pub mod api;
 pub mod client;
@@ -19,6 +20,7 @@ pub mod error;
 pub mod region;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod usersig;
 pub mod webhook;
 
