@@ -41,12 +41,18 @@ impl Config {
         usersig::check_user_id(&admin_id, "adminId")?;
         let hosts = match base_urls {
             Some([]) => return Err(TimError::bad_input("baseUrl must not be an empty list")),
-            Some(urls) => urls.iter().map(|u| BaseUrl::parse(u)).collect::<Result<Vec<_>, _>>()?,
+            Some(urls) => urls
+                .iter()
+                .map(|u| BaseUrl::parse(u))
+                .collect::<Result<Vec<_>, _>>()?,
             None => {
                 let name = region_name.unwrap_or(region::DEFAULT_REGION);
                 let r = region::find(name).ok_or_else(|| {
                     let names: Vec<&str> = region::REGIONS.iter().map(|r| r.name).collect();
-                    TimError::bad_input(format!("unknown region '{name}'; expected one of {}", names.join(", ")))
+                    TimError::bad_input(format!(
+                        "unknown region '{name}'; expected one of {}",
+                        names.join(", ")
+                    ))
                 })?;
                 vec![BaseUrl::parse(r.primary)?, BaseUrl::parse(r.backup)?]
             }
@@ -55,7 +61,13 @@ impl Config {
         if timeout_ms == 0 {
             return Err(TimError::bad_input("timeoutMs must be a positive integer"));
         }
-        Ok(Config { sdk_app_id, key, admin_id, hosts, timeout_ms })
+        Ok(Config {
+            sdk_app_id,
+            key,
+            admin_id,
+            hosts,
+            timeout_ms,
+        })
     }
 }
 
@@ -73,7 +85,10 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: Config) -> Client {
-        Client { config, admin_sig: None }
+        Client {
+            config,
+            admin_sig: None,
+        }
     }
 
     /// The admin UserSig, signed at most once per refresh period.
@@ -124,7 +139,9 @@ impl Client {
     /// Removes every secret this client knows from `text` (defence in depth for error messages).
     pub fn redact(&self, text: &str) -> String {
         match &self.admin_sig {
-            Some((sig, _)) if !sig.is_empty() && text.contains(sig.as_str()) => text.replace(sig.as_str(), "<redacted>"),
+            Some((sig, _)) if !sig.is_empty() && text.contains(sig.as_str()) => {
+                text.replace(sig.as_str(), "<redacted>")
+            }
             _ => text.to_owned(),
         }
     }
@@ -142,7 +159,13 @@ mod tests {
     fn defaults_to_singapore_with_its_backup() {
         let c = client();
         let hosts: Vec<&str> = c.config.hosts.iter().map(|h| h.origin.as_str()).collect();
-        assert_eq!(hosts, ["https://adminapisgp.im.qcloud.com", "https://adminapisgp.my-imcloud.com"]);
+        assert_eq!(
+            hosts,
+            [
+                "https://adminapisgp.im.qcloud.com",
+                "https://adminapisgp.my-imcloud.com"
+            ]
+        );
         assert_eq!(c.config.admin_id, "administrator");
         assert!(c.config.timeout_ms > 3000);
     }
@@ -151,19 +174,36 @@ mod tests {
     fn reuses_the_admin_usersig_until_the_refresh_period() {
         let mut c = client();
         let a = c.admin_usersig(1_700_000_000).to_owned();
-        assert_eq!(c.admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S - 1), a);
-        let b = c.admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S).to_owned();
+        assert_eq!(
+            c.admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S - 1),
+            a
+        );
+        let b = c
+            .admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S)
+            .to_owned();
         assert_ne!(a, b);
         let d = usersig::decode(&b).unwrap();
-        assert_eq!((d.identifier.as_str(), d.time, d.expire), ("administrator", 1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S, ADMIN_SIG_LIFETIME_S));
+        assert_eq!(
+            (d.identifier.as_str(), d.time, d.expire),
+            (
+                "administrator",
+                1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S,
+                ADMIN_SIG_LIFETIME_S
+            )
+        );
         c.forget_admin_usersig();
-        assert_ne!(c.admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S + 1), b);
+        assert_ne!(
+            c.admin_usersig(1_700_000_000 + ADMIN_SIG_REFRESH_AFTER_S + 1),
+            b
+        );
     }
 
     #[test]
     fn builds_and_rejects() {
         let mut c = client();
-        let r = c.build(1, "openim", "sendmsg", None, 1_700_000_000, 7).unwrap();
+        let r = c
+            .build(1, "openim", "sendmsg", None, 1_700_000_000, 7)
+            .unwrap();
         assert!(r.url.starts_with("https://adminapisgp.my-imcloud.com/v4/openim/sendmsg?sdkappid=1400000000&identifier=administrator&usersig="));
         assert!(r.url.ends_with("&random=7&contenttype=json"));
         assert_eq!(r.body, "{}");
@@ -176,7 +216,14 @@ mod tests {
             Config::new(1, "k", Some(""), None, None, None),
             Config::new(1, "k", None, Some("mars"), None, None),
             Config::new(1, "k", None, None, Some(&[]), None),
-            Config::new(1, "k", None, None, Some(&["http://example.com".into()]), None),
+            Config::new(
+                1,
+                "k",
+                None,
+                None,
+                Some(&["http://example.com".into()]),
+                None,
+            ),
             Config::new(1, "k", None, None, None, Some(0)),
         ] {
             assert!(bad.is_err());

@@ -72,11 +72,20 @@ impl TimError {
 
     /// An API answer with a non-zero `ErrorCode`.
     pub fn api(code: i64, info: impl Into<String>) -> Self {
-        TimError { code, retryable: classify(code) != CodeClass::Permanent, http_status: 200, ..Self::new(Kind::Api, info) }
+        TimError {
+            code,
+            retryable: classify(code) != CodeClass::Permanent,
+            http_status: 200,
+            ..Self::new(Kind::Api, info)
+        }
     }
 
     pub fn bad_response(http_status: u16, info: impl Into<String>) -> Self {
-        TimError { http_status, retryable: http_status >= 500, ..Self::new(Kind::BadResponse, info) }
+        TimError {
+            http_status,
+            retryable: http_status >= 500,
+            ..Self::new(Kind::BadResponse, info)
+        }
     }
 
     /// Attaches the endpoint the error belongs to.
@@ -88,7 +97,11 @@ impl TimError {
 
     /// A one-line message for `Error.message`.
     pub fn message(&self) -> String {
-        let at = if self.service.is_empty() { String::new() } else { format!(" ({}/{})", self.service, self.command) };
+        let at = if self.service.is_empty() {
+            String::new()
+        } else {
+            format!(" ({}/{})", self.service, self.command)
+        };
         match self.kind {
             Kind::Api => format!("Tencent error {}: {}{at}", self.code, self.info),
             k => format!("{}: {}{at}", k.as_str(), self.info),
@@ -127,7 +140,8 @@ const RATE_LIMITED: &[i64] = &[10006, 10023, 60007, 60011, 60018, 60019];
 /// retrying on a guess hides real failures. 10056 (attribute write conflict) needs a re-read
 /// first, so a blind retry cannot help; 70050 asks to wait a minute after fixing the UserSig.
 const TRANSIENT: &[i64] = &[
-    10002, 20004, 20005, 30006, 30007, 30008, 40006, 60008, 60014, 70114, 70202, 70500, 90992, 90994, 90995, 91000,
+    10002, 20004, 20005, 30006, 30007, 30008, 40006, 60008, 60014, 70114, 70202, 70500, 90992,
+    90994, 90995, 91000,
 ];
 
 pub fn classify(code: i64) -> CodeClass {
@@ -147,12 +161,15 @@ mod tests {
     #[test]
     fn classification_agrees_with_the_shared_table() {
         // Every code the shared table marks retryable: true is retried by us, every false is not.
-        let table: serde_json::Value = serde_json::from_str(include_str!("../data/error-codes.json")).unwrap();
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../data/error-codes.json")).unwrap();
         for e in table.as_array().unwrap() {
             let code = e["code"].as_i64().unwrap();
             let ours = classify(code);
             match &e["retryable"] {
-                serde_json::Value::Bool(true) if code != 10056 => assert_ne!(ours, CodeClass::Permanent, "{code}"),
+                serde_json::Value::Bool(true) if code != 10056 => {
+                    assert_ne!(ours, CodeClass::Permanent, "{code}")
+                }
                 serde_json::Value::Bool(false) => assert_eq!(ours, CodeClass::Permanent, "{code}"),
                 _ => {}
             }
@@ -164,7 +181,10 @@ mod tests {
     #[test]
     fn messages_name_the_endpoint() {
         let e = TimError::api(70001, "UserSig expired").at("openim", "sendmsg");
-        assert_eq!(e.message(), "Tencent error 70001: UserSig expired (openim/sendmsg)");
+        assert_eq!(
+            e.message(),
+            "Tencent error 70001: UserSig expired (openim/sendmsg)"
+        );
         assert!(!e.retryable);
         assert!(TimError::api(60018, "busy").retryable);
     }

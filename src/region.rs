@@ -8,14 +8,46 @@ pub struct Region {
 }
 
 pub const REGIONS: &[Region] = &[
-    Region { name: "china", primary: "console.tim.qq.com", backup: "adminapi.my-imcloud.com" },
-    Region { name: "singapore", primary: "adminapisgp.im.qcloud.com", backup: "adminapisgp.my-imcloud.com" },
-    Region { name: "seoul", primary: "adminapikr.im.qcloud.com", backup: "adminapikr.my-imcloud.com" },
-    Region { name: "tokyo", primary: "adminapijpn.im.qcloud.com", backup: "adminapijpn.my-imcloud.com" },
-    Region { name: "frankfurt", primary: "adminapiger.im.qcloud.com", backup: "adminapiger.my-imcloud.com" },
-    Region { name: "silicon-valley", primary: "adminapiusa.im.qcloud.com", backup: "adminapiusa.my-imcloud.com" },
-    Region { name: "jakarta", primary: "adminapiidn.im.qcloud.com", backup: "adminapiidn.my-imcloud.com" },
-    Region { name: "mumbai", primary: "adminapiind.im.qcloud.com", backup: "adminapiind.my-imcloud.com" },
+    Region {
+        name: "china",
+        primary: "console.tim.qq.com",
+        backup: "adminapi.my-imcloud.com",
+    },
+    Region {
+        name: "singapore",
+        primary: "adminapisgp.im.qcloud.com",
+        backup: "adminapisgp.my-imcloud.com",
+    },
+    Region {
+        name: "seoul",
+        primary: "adminapikr.im.qcloud.com",
+        backup: "adminapikr.my-imcloud.com",
+    },
+    Region {
+        name: "tokyo",
+        primary: "adminapijpn.im.qcloud.com",
+        backup: "adminapijpn.my-imcloud.com",
+    },
+    Region {
+        name: "frankfurt",
+        primary: "adminapiger.im.qcloud.com",
+        backup: "adminapiger.my-imcloud.com",
+    },
+    Region {
+        name: "silicon-valley",
+        primary: "adminapiusa.im.qcloud.com",
+        backup: "adminapiusa.my-imcloud.com",
+    },
+    Region {
+        name: "jakarta",
+        primary: "adminapiidn.im.qcloud.com",
+        backup: "adminapiidn.my-imcloud.com",
+    },
+    Region {
+        name: "mumbai",
+        primary: "adminapiind.im.qcloud.com",
+        backup: "adminapiind.my-imcloud.com",
+    },
 ];
 
 pub const DEFAULT_REGION: &str = "singapore";
@@ -32,10 +64,17 @@ mod tests {
     fn every_region_has_a_my_imcloud_backup_with_the_same_prefix() {
         assert_eq!(REGIONS.len(), 8);
         for r in REGIONS {
-            let prefix = if r.name == "china" { "adminapi" } else { r.primary.split('.').next().unwrap() };
+            let prefix = if r.name == "china" {
+                "adminapi"
+            } else {
+                r.primary.split('.').next().unwrap()
+            };
             assert_eq!(r.backup, format!("{prefix}.my-imcloud.com"), "{}", r.name);
         }
-        assert_eq!(find("singapore").unwrap().primary, "adminapisgp.im.qcloud.com");
+        assert_eq!(
+            find("singapore").unwrap().primary,
+            "adminapisgp.im.qcloud.com"
+        );
         assert!(find("mars").is_none());
     }
 }

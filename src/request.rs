@@ -21,7 +21,9 @@ impl BaseUrl {
             None => ("https".to_owned(), s),
         };
         if scheme != "https" && scheme != "http" {
-            return Err(TimError::bad_input(format!("baseUrl must use https:// (got {scheme}://)")));
+            return Err(TimError::bad_input(format!(
+                "baseUrl must use https:// (got {scheme}://)"
+            )));
         }
         let (authority, prefix) = match rest.find('/') {
             Some(i) => rest.split_at(i),
@@ -30,16 +32,24 @@ impl BaseUrl {
         if authority.is_empty() {
             return Err(TimError::bad_input("baseUrl has no host"));
         }
-        if authority.contains('@') || rest.contains('?') || rest.contains('#') || rest.contains(char::is_whitespace) {
+        if authority.contains('@')
+            || rest.contains('?')
+            || rest.contains('#')
+            || rest.contains(char::is_whitespace)
+        {
             return Err(TimError::bad_input("baseUrl must be scheme://host[:port][/path] without credentials, query or fragment"));
         }
-        let host = host_of(authority).ok_or_else(|| TimError::bad_input("baseUrl has an invalid host or port"))?;
+        let host = host_of(authority)
+            .ok_or_else(|| TimError::bad_input("baseUrl has an invalid host or port"))?;
         if scheme == "http" && !is_loopback(&host) {
             return Err(TimError::bad_input(
                 "baseUrl: http:// is only allowed for loopback hosts (127.0.0.0/8, localhost, [::1]); use https://",
             ));
         }
-        Ok(BaseUrl { origin: format!("{scheme}://{}", authority.to_ascii_lowercase()), prefix: prefix.to_owned() })
+        Ok(BaseUrl {
+            origin: format!("{scheme}://{}", authority.to_ascii_lowercase()),
+            prefix: prefix.to_owned(),
+        })
     }
 }
 
@@ -57,7 +67,8 @@ fn host_of(authority: &str) -> Option<String> {
     if let Some(p) = port {
         p.parse::<u16>().ok().filter(|&p| p > 0)?;
     }
-    let valid = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ':' | '[' | ']');
+    let valid =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ':' | '[' | ']');
     (!host.is_empty() && host.chars().all(valid)).then(|| host.to_ascii_lowercase())
 }
 
@@ -72,7 +83,9 @@ fn is_loopback(host: &str) -> bool {
 /// Checks a servicename or command: letters, digits and `_` (every path in the catalog).
 pub fn check_segment(what: &str, v: &str) -> Result<(), TimError> {
     if v.is_empty() || v.len() > 64 || !v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        return Err(TimError::bad_input(format!("{what} must be 1-64 letters, digits or '_'")));
+        return Err(TimError::bad_input(format!(
+            "{what} must be 1-64 letters, digits or '_'"
+        )));
     }
     Ok(())
 }
@@ -92,8 +105,23 @@ pub fn push_query_value(out: &mut String, v: &str) {
 }
 
 /// The signed URL. `service` and `command` must already be checked with [`check_segment`].
-pub fn signed_url(base: &BaseUrl, service: &str, command: &str, sdk_app_id: u32, identifier: &str, usersig: &str, random: u32) -> String {
-    let mut u = String::with_capacity(base.origin.len() + base.prefix.len() + service.len() + command.len() + usersig.len() * 5 / 4 + 96);
+pub fn signed_url(
+    base: &BaseUrl,
+    service: &str,
+    command: &str,
+    sdk_app_id: u32,
+    identifier: &str,
+    usersig: &str,
+    random: u32,
+) -> String {
+    let mut u = String::with_capacity(
+        base.origin.len()
+            + base.prefix.len()
+            + service.len()
+            + command.len()
+            + usersig.len() * 5 / 4
+            + 96,
+    );
     u.push_str(&base.origin);
     u.push_str(&base.prefix);
     u.push_str("/v4/");
@@ -130,10 +158,27 @@ mod tests {
     #[test]
     fn parses_base_urls() {
         let b = BaseUrl::parse("adminapisgp.im.qcloud.com").unwrap();
-        assert_eq!(b, BaseUrl { origin: "https://adminapisgp.im.qcloud.com".into(), prefix: "".into() });
+        assert_eq!(
+            b,
+            BaseUrl {
+                origin: "https://adminapisgp.im.qcloud.com".into(),
+                prefix: "".into()
+            }
+        );
         let b = BaseUrl::parse("http://127.0.0.1:8080/proxy/").unwrap();
-        assert_eq!(b, BaseUrl { origin: "http://127.0.0.1:8080".into(), prefix: "/proxy".into() });
-        for ok in ["http://localhost:1", "http://[::1]:9", "http://127.255.0.1", "HTTPS://Example.com:443"] {
+        assert_eq!(
+            b,
+            BaseUrl {
+                origin: "http://127.0.0.1:8080".into(),
+                prefix: "/proxy".into()
+            }
+        );
+        for ok in [
+            "http://localhost:1",
+            "http://[::1]:9",
+            "http://127.255.0.1",
+            "HTTPS://Example.com:443",
+        ] {
             assert!(BaseUrl::parse(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -148,14 +193,26 @@ mod tests {
             "https://host:99999",
             "https://ho st",
         ] {
-            assert_eq!(BaseUrl::parse(bad).unwrap_err().kind, crate::error::Kind::BadInput, "{bad}");
+            assert_eq!(
+                BaseUrl::parse(bad).unwrap_err().kind,
+                crate::error::Kind::BadInput,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn builds_the_seed_url_with_every_value_encoded() {
         let b = BaseUrl::parse("https://console.tim.qq.com").unwrap();
-        let u = signed_url(&b, "group_open_http_svc", "get_appid_group_list", 88888888, "ad min&x", "a*b-c_", 99999999);
+        let u = signed_url(
+            &b,
+            "group_open_http_svc",
+            "get_appid_group_list",
+            88888888,
+            "ad min&x",
+            "a*b-c_",
+            99999999,
+        );
         assert_eq!(
             u,
             "https://console.tim.qq.com/v4/group_open_http_svc/get_appid_group_list?sdkappid=88888888&identifier=ad%20min%26x&usersig=a%2Ab-c_&random=99999999&contenttype=json"

@@ -7,11 +7,18 @@ use serde_json::{Map, Value};
 /// A non-200 status, a non-JSON body or an object without `ActionStatus` is `bad-response`.
 pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
     if status != 200 {
-        return Err(TimError::bad_response(status, format!("HTTP status {status}")));
+        return Err(TimError::bad_response(
+            status,
+            format!("HTTP status {status}"),
+        ));
     }
-    let v: Value = serde_json::from_str(body).map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
+    let v: Value = serde_json::from_str(body)
+        .map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
     let Value::Object(o) = v else {
-        return Err(TimError::bad_response(200, "response body is not a JSON object"));
+        return Err(TimError::bad_response(
+            200,
+            "response body is not a JSON object",
+        ));
     };
     let Some(status) = o.get("ActionStatus").and_then(Value::as_str) else {
         return Err(TimError::bad_response(200, "response has no ActionStatus"));
@@ -20,7 +27,11 @@ pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
         return Ok(o);
     }
     let code = o.get("ErrorCode").and_then(Value::as_i64).unwrap_or(0);
-    let info = o.get("ErrorInfo").and_then(Value::as_str).unwrap_or("").to_owned();
+    let info = o
+        .get("ErrorInfo")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
     Err(TimError::api(code, info))
 }
 
@@ -38,16 +49,34 @@ mod tests {
 
     #[test]
     fn classifies_failures() {
-        let e = parse(200, r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#).unwrap_err();
-        assert_eq!((e.kind, e.code, e.info.as_str(), e.retryable), (Kind::Api, 70001, "expired", false));
-        let e = parse(200, r#"{"ActionStatus":"FAIL","ErrorCode":60018,"ErrorInfo":"busy"}"#).unwrap_err();
+        let e = parse(
+            200,
+            r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind, e.code, e.info.as_str(), e.retryable),
+            (Kind::Api, 70001, "expired", false)
+        );
+        let e = parse(
+            200,
+            r#"{"ActionStatus":"FAIL","ErrorCode":60018,"ErrorInfo":"busy"}"#,
+        )
+        .unwrap_err();
         assert!(e.retryable);
         let e = parse(502, "<html>").unwrap_err();
-        assert_eq!((e.kind, e.http_status, e.retryable), (Kind::BadResponse, 502, true));
+        assert_eq!(
+            (e.kind, e.http_status, e.retryable),
+            (Kind::BadResponse, 502, true)
+        );
         let e = parse(404, "").unwrap_err();
         assert_eq!((e.kind, e.retryable), (Kind::BadResponse, false));
         for body in ["<html>", "[1]", r#"{"ErrorCode":0}"#, ""] {
-            assert_eq!(parse(200, body).unwrap_err().kind, Kind::BadResponse, "{body}");
+            assert_eq!(
+                parse(200, body).unwrap_err().kind,
+                Kind::BadResponse,
+                "{body}"
+            );
         }
     }
 }

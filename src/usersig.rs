@@ -83,7 +83,8 @@ impl SigningKey {
             return Err(bad("key must not be empty"));
         }
         // HMAC accepts keys of any length; this cannot fail.
-        let mac = HmacSha256::new_from_slice(key.as_bytes()).map_err(|_| bad("key is not usable"))?;
+        let mac =
+            HmacSha256::new_from_slice(key.as_bytes()).map_err(|_| bad("key is not usable"))?;
         Ok(Self { mac })
     }
 
@@ -325,12 +326,16 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
         .map_err(|_| bad("userSig is not valid base64"))?;
     let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&z, MAX_INFLATED_BYTES)
         .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => bad("userSig inflates past the size cap"),
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                bad("userSig inflates past the size cap")
+            }
             _ => bad("userSig is not a valid zlib stream"),
         })?;
     let v: serde_json::Value =
         serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
-    let o = v.as_object().ok_or_else(|| bad("userSig document is not a JSON object"))?;
+    let o = v
+        .as_object()
+        .ok_or_else(|| bad("userSig document is not a JSON object"))?;
     let s = |k: &str| -> Result<String, InputError> {
         o.get(k)
             .and_then(|x| x.as_str())
@@ -345,8 +350,14 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
     let userbuf = match o.get("TLS.userbuf") {
         None => None,
         Some(x) => {
-            let t = x.as_str().ok_or_else(|| bad("TLS.userbuf is not a string"))?;
-            Some(STANDARD.decode(t).map_err(|_| bad("TLS.userbuf is not valid base64"))?)
+            let t = x
+                .as_str()
+                .ok_or_else(|| bad("TLS.userbuf is not a string"))?;
+            Some(
+                STANDARD
+                    .decode(t)
+                    .map_err(|_| bad("TLS.userbuf is not valid base64"))?,
+            )
         }
     };
     Ok(Decoded {
@@ -410,7 +421,9 @@ pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64
     if d.userbuf.as_deref() != v.userbuf {
         return Err(Rejection::UserBufMismatch);
     }
-    let sig = STANDARD.decode(&d.sig).map_err(|_| Rejection::BadSignature)?;
+    let sig = STANDARD
+        .decode(&d.sig)
+        .map_err(|_| Rejection::BadSignature)?;
     let f = Fields {
         identifier: &d.identifier,
         sdk_app_id: v.sdk_app_id,
@@ -422,7 +435,8 @@ pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64
     let mut mac = key.mac.clone();
     feed_content(&mut mac, &f, ub.as_deref());
     // verify_slice compares in constant time.
-    mac.verify_slice(&sig).map_err(|_| Rejection::BadSignature)?;
+    mac.verify_slice(&sig)
+        .map_err(|_| Rejection::BadSignature)?;
     Ok(expires_at)
 }
 

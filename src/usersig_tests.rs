@@ -7,11 +7,17 @@ use serde_json::Value;
 
 fn vectors() -> Vec<Value> {
     let text = include_str!("../data/usersig-vectors.json");
-    serde_json::from_str::<Value>(text).unwrap().as_array().unwrap().clone()
+    serde_json::from_str::<Value>(text)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn userbuf_of(v: &Value) -> Option<Vec<u8>> {
-    v["userbuf_b64"].as_str().map(|b| STANDARD.decode(b).unwrap())
+    v["userbuf_b64"]
+        .as_str()
+        .map(|b| STANDARD.decode(b).unwrap())
 }
 
 fn official_doc(v: &Value) -> Value {
@@ -41,7 +47,11 @@ fn generates_every_vector() {
         assert_eq!(doc, official_doc(&v), "{name}");
         assert_eq!(doc["TLS.sig"], v["sig_b64"], "{name}");
         // Same key order and bytes as JSON.stringify in the official Node package.
-        assert_eq!(std::str::from_utf8(&json).unwrap(), v["decoded_json"].as_str().unwrap(), "{name}");
+        assert_eq!(
+            std::str::from_utf8(&json).unwrap(),
+            v["decoded_json"].as_str().unwrap(),
+            "{name}"
+        );
     }
 }
 
@@ -100,7 +110,10 @@ fn verifies_official_strings_at_the_expiry_boundaries() {
         let ub = userbuf_of(&v);
         let valid = v["valid_at_unix"].as_u64().unwrap();
         let expired = v["expired_at_unix"].as_u64().unwrap();
-        assert_eq!(verify(&key, sig, &validation(&v, valid, ub.as_deref())), Ok(valid));
+        assert_eq!(
+            verify(&key, sig, &validation(&v, valid, ub.as_deref())),
+            Ok(valid)
+        );
         assert_eq!(
             verify(&key, sig, &validation(&v, expired, ub.as_deref())),
             Err(Rejection::Expired)
@@ -126,11 +139,20 @@ fn verify_names_each_failure() {
     let val = validation(v, now, Some(b"x"));
     assert_eq!(verify(&key, sig, &val), Err(Rejection::UserBufMismatch));
     let val = validation(v, now, None);
-    assert_eq!(verify(&key, "not base64 !!", &val), Err(Rejection::Malformed));
+    assert_eq!(
+        verify(&key, "not base64 !!", &val),
+        Err(Rejection::Malformed)
+    );
     // A PrivateMapKey verified without its userbuf is a mismatch, as in the Go verifier.
-    let pm = vectors().into_iter().find(|v| v["userbuf_b64"].is_string()).unwrap();
+    let pm = vectors()
+        .into_iter()
+        .find(|v| v["userbuf_b64"].is_string())
+        .unwrap();
     let val = validation(&pm, pm["time"].as_u64().unwrap(), None);
-    assert_eq!(verify(&key, pm["usersig"].as_str().unwrap(), &val), Err(Rejection::UserBufMismatch));
+    assert_eq!(
+        verify(&key, pm["usersig"].as_str().unwrap(), &val),
+        Err(Rejection::UserBufMismatch)
+    );
 }
 
 #[test]
@@ -138,7 +160,10 @@ fn tampered_document_fails_the_signature() {
     let v = &vectors()[0];
     let key = SigningKey::new(v["key"].as_str().unwrap()).unwrap();
     // Re-sign nothing, only stretch the lifetime inside the document.
-    let doc = v["decoded_json"].as_str().unwrap().replace("15552000", "99999999");
+    let doc = v["decoded_json"]
+        .as_str()
+        .unwrap()
+        .replace("15552000", "99999999");
     let forged = to_usersig_base64(&zlib_stored(doc.as_bytes()));
     let val = validation(v, v["time"].as_u64().unwrap(), None);
     assert_eq!(verify(&key, &forged, &val), Err(Rejection::BadSignature));
@@ -147,20 +172,51 @@ fn tampered_document_fails_the_signature() {
 #[test]
 fn refuses_bad_input() {
     let key = SigningKey::new("k").unwrap();
-    let ok = Fields { identifier: "u", sdk_app_id: 1, time: 0, expire: 1, userbuf: None };
+    let ok = Fields {
+        identifier: "u",
+        sdk_app_id: 1,
+        time: 0,
+        expire: 1,
+        userbuf: None,
+    };
     assert!(generate(&key, &ok).is_ok());
     let cases = [
-        Fields { identifier: "", ..ok.clone() },
-        Fields { identifier: &"x".repeat(33), ..ok.clone() },
-        Fields { identifier: "a\nb", ..ok.clone() },
-        Fields { sdk_app_id: 0, ..ok.clone() },
-        Fields { expire: 0, ..ok.clone() },
-        Fields { expire: 1 << 32, ..ok.clone() },
+        Fields {
+            identifier: "",
+            ..ok.clone()
+        },
+        Fields {
+            identifier: &"x".repeat(33),
+            ..ok.clone()
+        },
+        Fields {
+            identifier: "a\nb",
+            ..ok.clone()
+        },
+        Fields {
+            sdk_app_id: 0,
+            ..ok.clone()
+        },
+        Fields {
+            expire: 0,
+            ..ok.clone()
+        },
+        Fields {
+            expire: 1 << 32,
+            ..ok.clone()
+        },
     ];
     for f in &cases {
         assert!(generate(&key, f).is_err(), "{f:?}");
     }
-    assert!(generate(&key, &Fields { identifier: &"x".repeat(32), ..ok.clone() }).is_ok());
+    assert!(generate(
+        &key,
+        &Fields {
+            identifier: &"x".repeat(32),
+            ..ok.clone()
+        }
+    )
+    .is_ok());
     assert!(SigningKey::new("").is_err());
     assert!(private_map_userbuf("u", 1, &Room::Str(""), 0, 255).is_err());
 }
@@ -186,7 +242,11 @@ fn stored_zlib_is_valid_for_long_and_empty_inputs() {
     for len in [0usize, 1, 65535, 65536, 200_000] {
         let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
         let z = zlib_stored(&data);
-        assert_eq!(miniz_oxide::inflate::decompress_to_vec_zlib(&z).unwrap(), data, "{len}");
+        assert_eq!(
+            miniz_oxide::inflate::decompress_to_vec_zlib(&z).unwrap(),
+            data,
+            "{len}"
+        );
     }
 }
 

@@ -1,0 +1,8 @@
+// Node require(): the nodejs glue loads the wasm synchronously. js-tests/build.mjs bundles this
+// file with the ESM sources into dist/node.cjs (the glue stays a separate file).
+const glue = require('../gen/node/tim_edge.cjs');
+const { bind } = require('../src/glue.js');
+
+bind(glue);
+
+module.exports = require('../src/api.js');

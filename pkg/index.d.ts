@@ -1,0 +1,137 @@
+// Types for tim-edge. Request and response bodies use Tencent's field names verbatim.
+
+/** How a call failed. */
+export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';
+
+/** The one error type. Never carries the key or a UserSig. */
+export declare class TimError extends Error {
+  readonly name: 'TimError';
+  readonly kind: TimErrorKind;
+  /** Tencent's ErrorCode; 0 when there was no API answer. */
+  readonly code: number;
+  /** Tencent's ErrorInfo, or our description. */
+  readonly info: string;
+  /** Whether trying again later may succeed. */
+  readonly retryable: boolean;
+  readonly service: string;
+  readonly command: string;
+  /** HTTP status of the answer; 0 when none arrived. */
+  readonly httpStatus: number;
+  /** How many requests were sent for this call. */
+  readonly attempts: number;
+  /** False when the request may or may not have been processed (for example a timeout after sending). */
+  readonly outcomeKnown: boolean;
+}
+
+export interface GenerateUserSigOptions {
+  /** SDKAppID (uint32); a string of digits is accepted (env vars are strings). */
+  sdkAppId: number | string;
+  /** The app's secret key from the console (used as a string, not hex-decoded). */
+  key: string;
+  /** UserID: 1-32 bytes. */
+  userId: string;
+  /** Lifetime in seconds, 1..4294967295. Default 15552000 (180 days). */
+  expire?: number;
+  /** Signing time, Unix seconds. Default: now. */
+  time?: number;
+}
+
+/** Generates a UserSig (TLSSigAPIv2), the token the Chat client SDKs log in with. */
+export declare function generateUserSig(options: GenerateUserSigOptions): string;
+
+/** TRTC privilege bits: 1 create, 2 enter, 4 send audio, 8 receive audio, 16 send video, 32 receive video, 64 send sub-stream, 128 receive sub-stream; 255 grants all. */
+export type PrivateMapKeyOptions = GenerateUserSigOptions & { privilegeMap: number } & (
+    | { roomId: number; roomStr?: undefined }
+    | { roomStr: string; roomId?: undefined }
+  );
+
+/** Generates a TRTC PrivateMapKey: a UserSig whose userbuf grants room privileges. */
+export declare function generatePrivateMapKey(options: PrivateMapKeyOptions): string;
+
+export interface DecodedUserSig {
+  version: string;
+  identifier: string;
+  sdkAppId: number;
+  /** Signing time, Unix seconds. */
+  time: number;
+  /** Lifetime in seconds. */
+  expire: number;
+  /** Present for PrivateMapKeys. */
+  userBuf?: Uint8Array;
+  /** TLS.sig, standard base64. */
+  sig: string;
+}
+
+/** Decodes a UserSig without checking its signature. Throws TimError (bad-input) when malformed. */
+export declare function decodeUserSig(userSig: string): DecodedUserSig;
+
+export interface VerifyUserSigOptions {
+  sdkAppId: number | string;
+  key: string;
+  userId: string;
+  userSig: string;
+  /** Unix seconds. Default: now. Valid through second time + expire inclusive. */
+  now?: number;
+  /** The exact userbuf expected (PrivateMapKeys); without it a UserSig carrying one fails. */
+  userBuf?: Uint8Array;
+}
+
+export type VerifyUserSigResult =
+  | { ok: true; expiresAt: number }
+  | {
+      ok: false;
+      reason: 'malformed' | 'sdkappid-mismatch' | 'identifier-mismatch' | 'expired' | 'userbuf-mismatch' | 'bad-signature';
+    };
+
+/** Verifies a UserSig (constant-time signature comparison). */
+export declare function verifyUserSig(options: VerifyUserSigOptions): VerifyUserSigResult;
+
+export type Region = 'china' | 'singapore' | 'seoul' | 'tokyo' | 'frankfurt' | 'silicon-valley' | 'jakarta' | 'mumbai';
+
+export interface TimClientOptions {
+  sdkAppId: number | string;
+  key: string;
+  /** The app admin account. Default 'administrator'. */
+  adminId?: string;
+  /** Default 'singapore'. Each region has a primary and a backup host. */
+  region?: Region;
+  /** Overrides the region: a host or URL, or an ordered list (primary first). http:// only for loopback. */
+  baseUrl?: string | string[];
+  /** Replaces the host's global fetch. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Per-attempt timeout in ms. Default 10000 (Tencent's backend allows itself 3 s). */
+  timeoutMs?: number;
+}
+
+export interface CallOptionsBase {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** Tencent's answer envelope. */
+export interface TimEnvelope {
+  ActionStatus: 'OK';
+  ErrorCode: number;
+  ErrorInfo?: string;
+  ErrorDisplay?: string;
+}
+
+export interface SignedRequest {
+  url: string;
+  method: 'POST';
+  headers: { 'content-type': 'application/json' };
+  body: string;
+}
+
+export declare class TimClient {
+  constructor(options: TimClientOptions);
+  /** POSTs `body` (default {}) to /v4/<servicename>/<command>. Resolves when ActionStatus is OK; throws TimError otherwise. */
+  call<T = TimEnvelope & Record<string, unknown>>(
+    servicename: string,
+    command: string,
+    body?: object,
+    options?: CallOptionsBase,
+  ): Promise<T>;
+  /** A signed request to send with any HTTP client. */
+  buildRequest(servicename: string, command: string, body?: object): SignedRequest;
+}

@@ -1,0 +1,4 @@
+// The package's public surface, shared by every runtime's entry file.
+export { TimError } from './error.js';
+export { TimClient } from './client.js';
+export { generateUserSig, generatePrivateMapKey, decodeUserSig, verifyUserSig } from './usersig.js';

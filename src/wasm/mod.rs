@@ -1,0 +1,9 @@
+//! The host edge: everything `#[wasm_bindgen]`. Thin on purpose: read JS arguments, call the pure
+//! core, carry out I/O through the host's own globals, convert results back.
+
+mod args;
+mod client;
+mod error;
+mod js;
+mod usersig;
+mod webhook;

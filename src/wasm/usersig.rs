@@ -1,0 +1,180 @@
+//! JS exports for UserSig: generateUserSig, generatePrivateMapKey, decodeUserSig, verifyUserSig.
+//! The JS layer (pkg/src/usersig.js) destructures the option objects and passes fields
+//! positionally, which costs fewer boundary crossings than reading properties from here.
+
+use super::args;
+use super::error::js;
+use super::js::now_s;
+use crate::error::TimError;
+use crate::usersig::{self, Fields, Room, SigningKey, Validation, DEFAULT_EXPIRE};
+use js_sys::{Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The last key's precomputed HMAC state: servers sign with one key, so this hits nearly always.
+    static KEY: RefCell<Option<(String, SigningKey)>> = const { RefCell::new(None) };
+}
+
+fn with_key<T>(key: &JsValue, f: impl FnOnce(&SigningKey) -> T) -> Result<T, TimError> {
+    let key = args::string(key, "key")?;
+    KEY.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if !matches!(&*slot, Some((k, _)) if *k == key) {
+            let sk = SigningKey::new(&key)?;
+            *slot = Some((key, sk));
+        }
+        match &*slot {
+            Some((_, sk)) => Ok(f(sk)),
+            None => Err(TimError::bad_input("key is not usable")),
+        }
+    })
+}
+
+const MAX_TIME: u64 = 9_007_199_254_740_991;
+
+fn time_or_now(v: &JsValue, name: &str) -> Result<u64, TimError> {
+    Ok(args::opt_int(v, name, 0, MAX_TIME)?.unwrap_or_else(now_s))
+}
+
+fn sign(
+    key: &JsValue,
+    user_id: &str,
+    sdk_app_id: u32,
+    time: u64,
+    expire: u64,
+    userbuf: Option<&[u8]>,
+) -> Result<String, TimError> {
+    let f = Fields {
+        identifier: user_id,
+        sdk_app_id,
+        time,
+        expire,
+        userbuf,
+    };
+    with_key(key, |k| usersig::generate(k, &f))?.map_err(TimError::from)
+}
+
+#[wasm_bindgen(js_name = generateUserSig)]
+pub fn generate_user_sig(
+    sdk_app_id: JsValue,
+    key: JsValue,
+    user_id: JsValue,
+    expire: JsValue,
+    time: JsValue,
+) -> Result<String, JsValue> {
+    (|| {
+        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
+        let user_id = args::string(&user_id, "userId")?;
+        let expire =
+            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let time = time_or_now(&time, "time")?;
+        sign(&key, &user_id, sdk_app_id, time, expire, None)
+    })()
+    .map_err(js)
+}
+
+#[wasm_bindgen(js_name = generatePrivateMapKey)]
+#[allow(clippy::too_many_arguments)]
+pub fn generate_private_map_key(
+    sdk_app_id: JsValue,
+    key: JsValue,
+    user_id: JsValue,
+    expire: JsValue,
+    room_id: JsValue,
+    room_str: JsValue,
+    privilege_map: JsValue,
+    time: JsValue,
+) -> Result<String, JsValue> {
+    (|| {
+        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
+        let user_id = args::string(&user_id, "userId")?;
+        let expire =
+            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let room_id = args::opt_int(&room_id, "roomId", 0, u32::MAX as u64)?;
+        let room_str = args::opt_string(&room_str, "roomStr")?;
+        let room = match (room_id, room_str.as_deref()) {
+            (Some(id), None) => Room::Id(id as u32),
+            (None, Some(s)) => Room::Str(s),
+            _ => {
+                return Err(TimError::bad_input(
+                    "give exactly one of roomId and roomStr",
+                ))
+            }
+        };
+        // Required, as in the official packages: a default would silently grant every privilege.
+        let privilege_map = args::int(&privilege_map, "privilegeMap", 0, u32::MAX as u64)? as u32;
+        let time = time_or_now(&time, "time")?;
+        let userbuf = usersig::private_map_userbuf(
+            &user_id,
+            sdk_app_id,
+            &room,
+            time.saturating_add(expire),
+            privilege_map,
+        )?;
+        sign(&key, &user_id, sdk_app_id, time, expire, Some(&userbuf))
+    })()
+    .map_err(js)
+}
+
+fn set(o: &Object, k: &str, v: JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(k), &v);
+}
+
+#[wasm_bindgen(js_name = decodeUserSig)]
+pub fn decode_user_sig(user_sig: JsValue) -> Result<JsValue, JsValue> {
+    (|| {
+        let s = args::string(&user_sig, "userSig")?;
+        let d = usersig::decode(&s)?;
+        let o = Object::new();
+        set(&o, "version", d.version.into());
+        set(&o, "identifier", d.identifier.into());
+        set(&o, "sdkAppId", (d.sdk_app_id as f64).into());
+        set(&o, "time", (d.time as f64).into());
+        set(&o, "expire", (d.expire as f64).into());
+        if let Some(ub) = d.userbuf {
+            set(&o, "userBuf", Uint8Array::from(ub.as_slice()).into());
+        }
+        set(&o, "sig", d.sig.into());
+        Ok(o.into())
+    })()
+    .map_err(js)
+}
+
+#[wasm_bindgen(js_name = verifyUserSig)]
+pub fn verify_user_sig(
+    sdk_app_id: JsValue,
+    key: JsValue,
+    user_id: JsValue,
+    user_sig: JsValue,
+    now: JsValue,
+    user_buf: JsValue,
+) -> Result<JsValue, JsValue> {
+    (|| {
+        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
+        let user_id = args::string(&user_id, "userId")?;
+        let user_sig = args::string(&user_sig, "userSig")?;
+        let now = time_or_now(&now, "now")?;
+        let userbuf = args::opt_bytes(&user_buf, "userBuf")?;
+        let v = Validation {
+            sdk_app_id,
+            user_id: &user_id,
+            now,
+            userbuf: userbuf.as_deref(),
+        };
+        let result = with_key(&key, |k| usersig::verify(k, &user_sig, &v))?;
+        let o = Object::new();
+        match result {
+            Ok(expires_at) => {
+                set(&o, "ok", true.into());
+                set(&o, "expiresAt", (expires_at as f64).into());
+            }
+            Err(r) => {
+                set(&o, "ok", false.into());
+                set(&o, "reason", r.as_str().into());
+            }
+        }
+        Ok(o.into())
+    })()
+    .map_err(js)
+}
