@@ -3,6 +3,7 @@
 
 mod args;
 mod client;
+mod endpoints;
 mod error;
 mod js;
 mod usersig;
