@@ -190,3 +190,23 @@ export interface OfflinePushInfo {
   AndroidInfo?: OfflinePushAndroidInfo;
   ApnsInfo?: OfflinePushApnsInfo;
 }
+
+// ---- Profile and relationship-chain items ----
+
+/** A profile or relationship field value (Tag_SNS_IM_Group takes a string list). */
+export type TagValue = string | number | string[];
+
+/** One `{ Tag, Value }` item, e.g. `{ Tag: 'Tag_Profile_IM_Nick', Value: 'Bob' }`. */
+export interface TagItem {
+  /** Standard tag ('Tag_Profile_IM_*', 'Tag_SNS_IM_*') or custom 'Tag_Profile_Custom_*' / 'Tag_SNS_Custom_*'. */
+  Tag: string;
+  Value: TagValue;
+}
+
+/** Per-account result of batch relationship-chain and follow calls. */
+export interface AccountResultItem {
+  To_Account: string;
+  /** 0 success, otherwise an error code. */
+  ResultCode: number;
+  ResultInfo: string;
+}
