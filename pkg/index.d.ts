@@ -1,5 +1,8 @@
 // Types for tim-edge. Request and response bodies use Tencent's field names verbatim.
 
+import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b';
+export * from './types/endpoints-b';
+
 /** How a call failed. */
 export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';
 
@@ -125,6 +128,14 @@ export interface SignedRequest {
 
 export declare class TimClient {
   constructor(options: TimClientOptions);
+  /** Group management, group messages, attributes and counters. */
+  readonly group: GroupApi;
+  /** Live group (AVChatRoom) members, marks and admins. */
+  readonly liveGroup: LiveGroupApi;
+  /** Community topics and permission groups. */
+  readonly community: CommunityApi;
+  /** Official accounts, their messages and subscribers. */
+  readonly officialAccount: OfficialAccountApi;
   /** POSTs `body` (default {}) to /v4/<servicename>/<command>. Resolves when ActionStatus is OK; throws TimError otherwise. */
   call<T = TimEnvelope & Record<string, unknown>>(
     servicename: string,
