@@ -146,3 +146,6 @@ export declare class TimClient {
   /** A signed request to send with any HTTP client. */
   buildRequest(servicename: string, command: string, body?: object): SignedRequest;
 }
+
+// Webhooks: verifyWebhook, WebhookReply, createWebhookHandler, toNodeHandler and every callback body.
+export * from './types/webhook';

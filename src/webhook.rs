@@ -44,19 +44,27 @@ impl Auth<'_> {
     /// Refuses a configuration that can never authenticate anything (or would do so weakly).
     pub fn check(&self) -> Result<(), InputError> {
         if self.sdk_app_id == 0 {
-            return Err(InputError("sdkAppId must be an integer from 1 to 4294967295".into()));
+            return Err(InputError(
+                "sdkAppId must be an integer from 1 to 4294967295".into(),
+            ));
         }
         if let Some(t) = self.token {
             // An empty token would make Sign a hash of the public RequestTime alone.
             if t.is_empty() {
-                return Err(InputError("token must not be empty; omit it when authentication is off".into()));
+                return Err(InputError(
+                    "token must not be empty; omit it when authentication is off".into(),
+                ));
             }
             if t.len() > MAX_TOKEN_BYTES {
-                return Err(InputError(format!("token is longer than {MAX_TOKEN_BYTES} bytes")));
+                return Err(InputError(format!(
+                    "token is longer than {MAX_TOKEN_BYTES} bytes"
+                )));
             }
         }
         if self.tolerance > MAX_TOLERANCE_S {
-            return Err(InputError(format!("toleranceSec must be an integer from 0 to {MAX_TOLERANCE_S}")));
+            return Err(InputError(format!(
+                "toleranceSec must be an integer from 0 to {MAX_TOLERANCE_S}"
+            )));
         }
         Ok(())
     }
@@ -134,7 +142,9 @@ pub fn verify(query: &str, auth: &Auth<'_>) -> Result<Verified, Rejection> {
     if parse_decimal(&app) != Some(auth.sdk_app_id as u64) {
         return Err(Rejection::SdkAppIdMismatch);
     }
-    if let (Some(token), Some(sign), Some(time_text), Some(t)) = (auth.token, sign, time_text, request_time) {
+    if let (Some(token), Some(sign), Some(time_text), Some(t)) =
+        (auth.token, sign, time_text, request_time)
+    {
         if !sign_matches(token, &time_text, &sign) {
             return Err(Rejection::BadSignature);
         }
@@ -153,7 +163,10 @@ pub fn verify(query: &str, auth: &Auth<'_>) -> Result<Verified, Rejection> {
 
 /// `lowercase_hex(SHA-256(token + request_time))`, the value Tencent puts in `Sign`.
 pub fn sign(token: &str, request_time: &str) -> String {
-    let digest = Sha256::new().chain_update(token.as_bytes()).chain_update(request_time.as_bytes()).finalize();
+    let digest = Sha256::new()
+        .chain_update(token.as_bytes())
+        .chain_update(request_time.as_bytes())
+        .finalize();
     let mut out = String::with_capacity(64);
     for b in digest {
         out.push(HEX[(b >> 4) as usize] as char);
@@ -172,7 +185,10 @@ fn sign_matches(token: &str, request_time: &str, received: &str) -> bool {
     if got.len() != expected.len() {
         return false;
     }
-    let diff = expected.bytes().zip(got).fold(0u8, |acc, (a, b)| acc | (a ^ b.to_ascii_lowercase()));
+    let diff = expected
+        .bytes()
+        .zip(got)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b.to_ascii_lowercase()));
     diff == 0
 }
 
@@ -191,7 +207,8 @@ fn is_command_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= MAX_COMMAND_BYTES
         && s.contains('.')
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
 }
 
 /// One query parameter: not seen, seen once with a value, or seen more than once.
@@ -261,7 +278,10 @@ fn percent_decode(s: &str) -> String {
             b'+' => out.push(b' '),
             b'%' => {
                 let rest = bytes.as_slice();
-                match (rest.first().copied().and_then(hex_val), rest.get(1).copied().and_then(hex_val)) {
+                match (
+                    rest.first().copied().and_then(hex_val),
+                    rest.get(1).copied().and_then(hex_val),
+                ) {
                     (Some(h), Some(l)) => {
                         out.push(h << 4 | l);
                         bytes.nth(1);

@@ -2,3 +2,4 @@
 export { TimError } from './error.js';
 export { TimClient } from './client.js';
 export { generateUserSig, generatePrivateMapKey, decodeUserSig, verifyUserSig } from './usersig.js';
+export * from './webhook.js';

@@ -76,10 +76,19 @@ pub const COMMANDS: &[(&str, CommandKind)] = &[
     // Content moderation
     ("ContentCallback.ResultNotify", After),
     // Official accounts
-    ("OfficialAccount.CallbackBeforeCreateOfficialAccount", Before),
+    (
+        "OfficialAccount.CallbackBeforeCreateOfficialAccount",
+        Before,
+    ),
     ("OfficialAccount.CallbackAfterCreateOfficialAccount", After),
-    ("OfficialAccount.CallbackAfterOfficialAccountInfoChanged", After),
-    ("OfficialAccount.CallbackAfterOfficialAccountDestroyed", After),
+    (
+        "OfficialAccount.CallbackAfterOfficialAccountInfoChanged",
+        After,
+    ),
+    (
+        "OfficialAccount.CallbackAfterOfficialAccountDestroyed",
+        After,
+    ),
     ("OfficialAccount.CallbackBeforeAddSubscriber", Before),
     ("OfficialAccount.CallbackAfterAddSubscriber", After),
     ("OfficialAccount.CallbackAfterOfficialAccountFull", After),
@@ -94,5 +103,8 @@ pub const COMMANDS: &[(&str, CommandKind)] = &[
 
 /// The kind of a known command (exact, case-sensitive name), `None` for anything else.
 pub fn command_kind(command: &str) -> Option<CommandKind> {
-    COMMANDS.iter().find(|(name, _)| *name == command).map(|(_, k)| *k)
+    COMMANDS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map(|(_, k)| *k)
 }

@@ -21,9 +21,15 @@ const MAX_ITEMS: usize = 1000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
     Allow,
-    Reject { code: i64, info: String },
+    Reject {
+        code: i64,
+        info: String,
+    },
     Drop,
-    Modify { msg_body: Option<Value>, cloud_custom_data: Option<String> },
+    Modify {
+        msg_body: Option<Value>,
+        cloud_custom_data: Option<String>,
+    },
     Friend(Vec<FriendResult>),
     InviteRefused(Vec<String>),
 }
@@ -52,7 +58,11 @@ impl Reply {
     /// Refuse. `code` defaults to 1; a custom code must be in a documented range.
     pub fn reject(code: Option<i64>, info: Option<String>) -> Result<Reply, InputError> {
         let code = code.unwrap_or(1);
-        if code != 1 && !CUSTOM_CODE_RANGES.iter().any(|&(lo, hi)| (lo..=hi).contains(&code)) {
+        if code != 1
+            && !CUSTOM_CODE_RANGES
+                .iter()
+                .any(|&(lo, hi)| (lo..=hi).contains(&code))
+        {
             return Err(bad(
                 "reject code must be 1, or a custom code in [10100, 10200] (groups) or [120001, 130000] (one-to-one messages)",
             ));
@@ -64,33 +74,49 @@ impl Reply {
 
     /// Allow with a changed message. `MsgBody` must be a non-empty array of
     /// `{MsgType: string, MsgContent: object}`; `CloudCustomData` a string. At least one is needed.
-    pub fn modify(msg_body: Option<Value>, cloud_custom_data: Option<String>) -> Result<Reply, InputError> {
+    pub fn modify(
+        msg_body: Option<Value>,
+        cloud_custom_data: Option<String>,
+    ) -> Result<Reply, InputError> {
         if msg_body.is_none() && cloud_custom_data.is_none() {
             return Err(bad("modify needs MsgBody or CloudCustomData"));
         }
         if let Some(body) = &msg_body {
-            let elems = body.as_array().filter(|a| !a.is_empty() && a.len() <= MAX_ITEMS);
-            let elems = elems.ok_or_else(|| bad("MsgBody must be a non-empty array of message elements"))?;
+            let elems = body
+                .as_array()
+                .filter(|a| !a.is_empty() && a.len() <= MAX_ITEMS);
+            let elems = elems
+                .ok_or_else(|| bad("MsgBody must be a non-empty array of message elements"))?;
             for e in elems {
-                let ok = e.get("MsgType").is_some_and(Value::is_string) && e.get("MsgContent").is_some_and(Value::is_object);
+                let ok = e.get("MsgType").is_some_and(Value::is_string)
+                    && e.get("MsgContent").is_some_and(Value::is_object);
                 if !ok {
-                    return Err(bad("each MsgBody element needs a string MsgType and an object MsgContent"));
+                    return Err(bad(
+                        "each MsgBody element needs a string MsgType and an object MsgContent",
+                    ));
                 }
             }
         }
-        Ok(Reply::Modify { msg_body, cloud_custom_data })
+        Ok(Reply::Modify {
+            msg_body,
+            cloud_custom_data,
+        })
     }
 
     /// The friend before-callbacks' per-target answer.
     pub fn friend(items: Vec<FriendResult>) -> Result<Reply, InputError> {
         if items.is_empty() || items.len() > MAX_ITEMS {
-            return Err(bad(format!("friend results must list 1 to {MAX_ITEMS} accounts")));
+            return Err(bad(format!(
+                "friend results must list 1 to {MAX_ITEMS} accounts"
+            )));
         }
         for it in &items {
             check_user_id(&it.to_account, "To_Account")?;
             let (lo, hi) = FRIEND_REFUSE_RANGE;
             if it.result_code != 0 && !(lo..=hi).contains(&it.result_code) {
-                return Err(bad("ResultCode must be 0 (allow) or in [38000, 39000] (refuse)"));
+                return Err(bad(
+                    "ResultCode must be 0 (allow) or in [38000, 39000] (refuse)",
+                ));
             }
             check_info(&it.result_info, "ResultInfo")?;
         }
@@ -100,7 +126,9 @@ impl Reply {
     /// `Group.CallbackBeforeInviteJoinGroup`: invite everyone except these accounts.
     pub fn invite_refused(accounts: Vec<String>) -> Result<Reply, InputError> {
         if accounts.len() > MAX_ITEMS {
-            return Err(bad(format!("RefusedMembers_Account lists at most {MAX_ITEMS} accounts")));
+            return Err(bad(format!(
+                "RefusedMembers_Account lists at most {MAX_ITEMS} accounts"
+            )));
         }
         for a in &accounts {
             check_user_id(a, "RefusedMembers_Account entry")?;
@@ -125,7 +153,10 @@ impl Reply {
             "reject" => {
                 let code = match spec.get("code") {
                     None | Some(Value::Null) => None,
-                    Some(v) => Some(v.as_i64().ok_or_else(|| bad("reject code must be an integer"))?),
+                    Some(v) => Some(
+                        v.as_i64()
+                            .ok_or_else(|| bad("reject code must be an integer"))?,
+                    ),
                 };
                 Reply::reject(code, opt_str("info")?)
             }
@@ -134,32 +165,53 @@ impl Reply {
                 Reply::modify(body, opt_str("CloudCustomData")?)
             }
             "friend" => {
-                let items = spec.get("results").and_then(Value::as_array).ok_or_else(|| bad("friend results must be an array"))?;
+                let items = spec
+                    .get("results")
+                    .and_then(Value::as_array)
+                    .ok_or_else(|| bad("friend results must be an array"))?;
                 let mut out = Vec::with_capacity(items.len());
                 for it in items {
-                    let to_account = it.get("To_Account").and_then(Value::as_str).ok_or_else(|| bad("each friend result needs a To_Account string"))?;
+                    let to_account = it
+                        .get("To_Account")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| bad("each friend result needs a To_Account string"))?;
                     let result_code = match it.get("ResultCode") {
                         None | Some(Value::Null) => 0,
-                        Some(v) => v.as_i64().ok_or_else(|| bad("ResultCode must be an integer"))?,
+                        Some(v) => v
+                            .as_i64()
+                            .ok_or_else(|| bad("ResultCode must be an integer"))?,
                     };
                     let result_info = match it.get("ResultInfo") {
                         None | Some(Value::Null) => String::new(),
                         Some(Value::String(s)) => s.clone(),
                         Some(_) => return Err(bad("ResultInfo must be a string")),
                     };
-                    out.push(FriendResult { to_account: to_account.to_owned(), result_code, result_info });
+                    out.push(FriendResult {
+                        to_account: to_account.to_owned(),
+                        result_code,
+                        result_info,
+                    });
                 }
                 Reply::friend(out)
             }
             "invite" => {
-                let list = spec.get("refused").and_then(Value::as_array).ok_or_else(|| bad("refused accounts must be an array"))?;
+                let list = spec
+                    .get("refused")
+                    .and_then(Value::as_array)
+                    .ok_or_else(|| bad("refused accounts must be an array"))?;
                 let accounts = list
                     .iter()
-                    .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| bad("refused accounts must be strings")))
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::to_owned)
+                            .ok_or_else(|| bad("refused accounts must be strings"))
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 Reply::invite_refused(accounts)
             }
-            _ => Err(bad("reply kind must be one of allow, reject, drop, modify, friend, invite")),
+            _ => Err(bad(
+                "reply kind must be one of allow, reject, drop, modify, friend, invite",
+            )),
         }
     }
 
@@ -178,9 +230,19 @@ impl Reply {
         out.push_str("{\"ActionStatus\":\"OK\",\"ErrorCode\":");
         out.push_str(&self.error_code().to_string());
         out.push_str(",\"ErrorInfo\":");
-        push_json_string(&mut out, if let Reply::Reject { info, .. } = self { info } else { "" });
+        push_json_string(
+            &mut out,
+            if let Reply::Reject { info, .. } = self {
+                info
+            } else {
+                ""
+            },
+        );
         match self {
-            Reply::Modify { msg_body, cloud_custom_data } => {
+            Reply::Modify {
+                msg_body,
+                cloud_custom_data,
+            } => {
                 if let Some(body) = msg_body {
                     out.push_str(",\"MsgBody\":");
                     // Serialising a Value cannot fail (no non-string map keys exist in it).

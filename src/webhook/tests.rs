@@ -8,7 +8,12 @@ const OFFICIAL_SIGN: &str = "17773bc39a671d7b9aa835458704d2a6db81360a5940292b587
 const APP: u32 = 1400000000;
 
 fn auth(token: Option<&str>, now: u64) -> Auth<'_> {
-    Auth { sdk_app_id: APP, token, now, tolerance: DEFAULT_TOLERANCE_S }
+    Auth {
+        sdk_app_id: APP,
+        token,
+        now,
+        tolerance: DEFAULT_TOLERANCE_S,
+    }
 }
 
 fn official_query() -> String {
@@ -20,7 +25,10 @@ fn official_query() -> String {
 #[test]
 fn sign_matches_the_official_example_and_the_derived_vector() {
     assert_eq!(sign("xxxxyyyy", "1669872112"), OFFICIAL_SIGN);
-    assert_eq!(sign("my-callback-token", "1700000000"), "b145a99441cf7737a44b911519aaf59b34cad5cfe5b58c39ff8d5138b81c269a");
+    assert_eq!(
+        sign("my-callback-token", "1700000000"),
+        "b145a99441cf7737a44b911519aaf59b34cad5cfe5b58c39ff8d5138b81c269a"
+    );
 }
 
 #[test]
@@ -55,11 +63,20 @@ fn tolerance_boundaries_are_inclusive() {
         }
     }
     // A zero window accepts only the exact second; a custom one moves both edges.
-    let exact = Auth { tolerance: 0, ..auth(Some("xxxxyyyy"), 1669872112) };
+    let exact = Auth {
+        tolerance: 0,
+        ..auth(Some("xxxxyyyy"), 1669872112)
+    };
     assert!(verify(&q, &exact).is_ok());
-    let wide = Auth { tolerance: 300, ..auth(Some("xxxxyyyy"), 1669872112 + 300) };
+    let wide = Auth {
+        tolerance: 300,
+        ..auth(Some("xxxxyyyy"), 1669872112 + 300)
+    };
     assert!(verify(&q, &wide).is_ok());
-    let wide_late = Auth { tolerance: 300, ..auth(Some("xxxxyyyy"), 1669872112 + 301) };
+    let wide_late = Auth {
+        tolerance: 300,
+        ..auth(Some("xxxxyyyy"), 1669872112 + 301)
+    };
     assert_eq!(verify(&q, &wide_late), Err(Rejection::Stale));
 }
 
@@ -68,17 +85,32 @@ fn tampered_signatures_are_refused() {
     let good = official_query();
     // One hex digit changed.
     let flipped = good.replace("Sign=17773b", "Sign=17773c");
-    assert_eq!(verify(&flipped, &auth(Some("xxxxyyyy"), 1669872112)), Err(Rejection::BadSignature));
+    assert_eq!(
+        verify(&flipped, &auth(Some("xxxxyyyy"), 1669872112)),
+        Err(Rejection::BadSignature)
+    );
     // Truncated and extended.
     let short = good.replace(OFFICIAL_SIGN, &OFFICIAL_SIGN[..63]);
-    assert_eq!(verify(&short, &auth(Some("xxxxyyyy"), 1669872112)), Err(Rejection::BadSignature));
+    assert_eq!(
+        verify(&short, &auth(Some("xxxxyyyy"), 1669872112)),
+        Err(Rejection::BadSignature)
+    );
     let long = good.replace(OFFICIAL_SIGN, &format!("{OFFICIAL_SIGN}0"));
-    assert_eq!(verify(&long, &auth(Some("xxxxyyyy"), 1669872112)), Err(Rejection::BadSignature));
+    assert_eq!(
+        verify(&long, &auth(Some("xxxxyyyy"), 1669872112)),
+        Err(Rejection::BadSignature)
+    );
     // Wrong token.
-    assert_eq!(verify(&good, &auth(Some("xxxxyyyz"), 1669872112)), Err(Rejection::BadSignature));
+    assert_eq!(
+        verify(&good, &auth(Some("xxxxyyyz"), 1669872112)),
+        Err(Rejection::BadSignature)
+    );
     // A captured Sign replayed with a fresh RequestTime: the time is signed, so it fails.
     let moved = good.replace("RequestTime=1669872112", "RequestTime=1669872200");
-    assert_eq!(verify(&moved, &auth(Some("xxxxyyyy"), 1669872200)), Err(Rejection::BadSignature));
+    assert_eq!(
+        verify(&moved, &auth(Some("xxxxyyyy"), 1669872200)),
+        Err(Rejection::BadSignature)
+    );
     // Upper-case hex carries the same value and is accepted.
     let upper = good.replace(OFFICIAL_SIGN, &OFFICIAL_SIGN.to_ascii_uppercase());
     assert!(verify(&upper, &auth(Some("xxxxyyyy"), 1669872112)).is_ok());
@@ -88,16 +120,28 @@ fn tampered_signatures_are_refused() {
 fn replayed_pair_is_stale_once_the_window_has_passed() {
     let q = official_query();
     assert!(verify(&q, &auth(Some("xxxxyyyy"), 1669872112 + 30)).is_ok());
-    assert_eq!(verify(&q, &auth(Some("xxxxyyyy"), 1669872112 + 3600)), Err(Rejection::Stale));
+    assert_eq!(
+        verify(&q, &auth(Some("xxxxyyyy"), 1669872112 + 3600)),
+        Err(Rejection::Stale)
+    );
 }
 
 #[test]
 fn missing_empty_repeated_or_malformed_parameters() {
     let good = official_query();
-    let drop = |name: &str| good.split('&').filter(|p| !p.starts_with(name)).collect::<Vec<_>>().join("&");
+    let drop = |name: &str| {
+        good.split('&')
+            .filter(|p| !p.starts_with(name))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
     let a = auth(Some("xxxxyyyy"), 1669872112);
     for name in ["SdkAppid=", "CallbackCommand=", "Sign=", "RequestTime="] {
-        assert_eq!(verify(&drop(name), &a), Err(Rejection::MissingParams), "without {name}");
+        assert_eq!(
+            verify(&drop(name), &a),
+            Err(Rejection::MissingParams),
+            "without {name}"
+        );
     }
     let cases = [
         good.replace("SdkAppid=1400000000", "SdkAppid="),
@@ -130,16 +174,24 @@ fn sdkappid_mismatch_and_name_spelling() {
         let q = official_query().replace("SdkAppid=", &format!("{spelling}="));
         assert!(verify(&q, &a).is_ok(), "{spelling}");
     }
-    let q = official_query().replace("CallbackCommand=", "callbackcommand=").replace("Sign=", "SIGN=").replace("RequestTime=", "requesttime=");
+    let q = official_query()
+        .replace("CallbackCommand=", "callbackcommand=")
+        .replace("Sign=", "SIGN=")
+        .replace("RequestTime=", "requesttime=");
     assert!(verify(&q, &a).is_ok());
     // The SdkAppid is checked before the signature, with or without a token.
-    assert_eq!(verify(&other, &auth(None, 0)), Err(Rejection::SdkAppIdMismatch));
+    assert_eq!(
+        verify(&other, &auth(None, 0)),
+        Err(Rejection::SdkAppIdMismatch)
+    );
 }
 
 #[test]
 fn without_a_token_only_the_sdkappid_is_checked() {
     let a = auth(None, 1);
-    let q = format!("SdkAppid={APP}&CallbackCommand=State.StateChange&contenttype=json&OptPlatform=IOS");
+    let q = format!(
+        "SdkAppid={APP}&CallbackCommand=State.StateChange&contenttype=json&OptPlatform=IOS"
+    );
     let v = verify(&q, &a).unwrap();
     assert_eq!(v.request_time, None);
     assert_eq!(v.platform.as_deref(), Some("IOS"));
@@ -177,9 +229,24 @@ fn configurations_that_cannot_authenticate_are_refused() {
     assert!(auth(None, 0).check().is_ok());
     assert!(auth(Some(""), 0).check().is_err());
     assert!(auth(Some(&"x".repeat(1025)), 0).check().is_err());
-    assert!(Auth { tolerance: 3600, ..auth(None, 0) }.check().is_ok());
-    assert!(Auth { tolerance: 3601, ..auth(None, 0) }.check().is_err());
-    assert!(Auth { sdk_app_id: 0, ..auth(None, 0) }.check().is_err());
+    assert!(Auth {
+        tolerance: 3600,
+        ..auth(None, 0)
+    }
+    .check()
+    .is_ok());
+    assert!(Auth {
+        tolerance: 3601,
+        ..auth(None, 0)
+    }
+    .check()
+    .is_err());
+    assert!(Auth {
+        sdk_app_id: 0,
+        ..auth(None, 0)
+    }
+    .check()
+    .is_err());
 }
 
 #[test]
@@ -187,12 +254,18 @@ fn command_table_is_consistent() {
     assert!(COMMANDS.len() >= 40);
     for (i, (name, kind)) in COMMANDS.iter().enumerate() {
         assert!(is_command_name(name), "{name}");
-        assert!(COMMANDS[..i].iter().all(|(n, _)| n != name), "duplicate {name}");
+        assert!(
+            COMMANDS[..i].iter().all(|(n, _)| n != name),
+            "duplicate {name}"
+        );
         // Tencent names every waiting callback "...Before..." or "...Prev...".
         let looks_before = name.contains(".CallbackBefore") || name.contains(".CallbackPrev");
         assert_eq!(*kind == CommandKind::Before, looks_before, "{name}");
     }
-    assert_eq!(command_kind("C2C.CallbackBeforeSendMsg"), Some(CommandKind::Before));
+    assert_eq!(
+        command_kind("C2C.CallbackBeforeSendMsg"),
+        Some(CommandKind::Before)
+    );
     assert_eq!(command_kind("State.StateChange"), Some(CommandKind::After));
     assert_eq!(command_kind("c2c.callbackbeforesendmsg"), None);
     assert_eq!(command_kind("Future.CallbackSomething"), None);
@@ -200,29 +273,67 @@ fn command_table_is_consistent() {
 
 #[test]
 fn replies_are_the_exact_json_tencent_documents() {
-    let envelope = |code: i64, info: &str| format!(r#"{{"ActionStatus":"OK","ErrorCode":{code},"ErrorInfo":"{info}"}}"#);
-    assert_eq!(Reply::Allow.to_json(), r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#);
-    assert_eq!(Reply::Drop.to_json(), r#"{"ActionStatus":"OK","ErrorCode":2,"ErrorInfo":""}"#);
-    assert_eq!(Reply::reject(None, None).unwrap().to_json(), envelope(1, ""));
-    assert_eq!(Reply::reject(Some(120001), Some("no links".into())).unwrap().to_json(), envelope(120001, "no links"));
-    assert_eq!(Reply::reject(Some(130000), None).unwrap().to_json(), envelope(130000, ""));
-    assert_eq!(Reply::reject(Some(10100), Some("x".into())).unwrap().to_json(), envelope(10100, "x"));
+    let envelope = |code: i64, info: &str| {
+        format!(r#"{{"ActionStatus":"OK","ErrorCode":{code},"ErrorInfo":"{info}"}}"#)
+    };
     assert_eq!(
-        Reply::reject(Some(1), Some("say \"hi\"\n".into())).unwrap().to_json(),
+        Reply::Allow.to_json(),
+        r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#
+    );
+    assert_eq!(
+        Reply::Drop.to_json(),
+        r#"{"ActionStatus":"OK","ErrorCode":2,"ErrorInfo":""}"#
+    );
+    assert_eq!(
+        Reply::reject(None, None).unwrap().to_json(),
+        envelope(1, "")
+    );
+    assert_eq!(
+        Reply::reject(Some(120001), Some("no links".into()))
+            .unwrap()
+            .to_json(),
+        envelope(120001, "no links")
+    );
+    assert_eq!(
+        Reply::reject(Some(130000), None).unwrap().to_json(),
+        envelope(130000, "")
+    );
+    assert_eq!(
+        Reply::reject(Some(10100), Some("x".into()))
+            .unwrap()
+            .to_json(),
+        envelope(10100, "x")
+    );
+    assert_eq!(
+        Reply::reject(Some(1), Some("say \"hi\"\n".into()))
+            .unwrap()
+            .to_json(),
         r#"{"ActionStatus":"OK","ErrorCode":1,"ErrorInfo":"say \"hi\"\n"}"#
     );
     let body = json!([{"MsgType":"TIMTextElem","MsgContent":{"Text":"***"}}]);
     assert_eq!(
-        Reply::modify(Some(body.clone()), Some("cd".into())).unwrap().to_json(),
+        Reply::modify(Some(body.clone()), Some("cd".into()))
+            .unwrap()
+            .to_json(),
         r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgBody":[{"MsgContent":{"Text":"***"},"MsgType":"TIMTextElem"}],"CloudCustomData":"cd"}"#
     );
     assert_eq!(
-        Reply::modify(None, Some("only data".into())).unwrap().to_json(),
+        Reply::modify(None, Some("only data".into()))
+            .unwrap()
+            .to_json(),
         r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","CloudCustomData":"only data"}"#
     );
     let friend = Reply::friend(vec![
-        FriendResult { to_account: "id1".into(), result_code: 0, result_info: String::new() },
-        FriendResult { to_account: "id2".into(), result_code: 38001, result_info: "not now".into() },
+        FriendResult {
+            to_account: "id1".into(),
+            result_code: 0,
+            result_info: String::new(),
+        },
+        FriendResult {
+            to_account: "id2".into(),
+            result_code: 38001,
+            result_info: "not now".into(),
+        },
     ])
     .unwrap();
     assert_eq!(
@@ -230,7 +341,9 @@ fn replies_are_the_exact_json_tencent_documents() {
         r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"To_Account":"id1","ResultCode":0,"ResultInfo":""},{"To_Account":"id2","ResultCode":38001,"ResultInfo":"not now"}]}"#
     );
     assert_eq!(
-        Reply::invite_refused(vec!["jared".into()]).unwrap().to_json(),
+        Reply::invite_refused(vec!["jared".into()])
+            .unwrap()
+            .to_json(),
         r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RefusedMembers_Account":["jared"]}"#
     );
     // Every reply is valid JSON with the envelope.
@@ -251,15 +364,26 @@ fn reply_inputs_outside_the_documented_ranges_are_refused() {
     assert!(Reply::modify(Some(json!({"MsgType":"TIMTextElem"})), None).is_err());
     assert!(Reply::modify(Some(json!([{"MsgType":"TIMTextElem"}])), None).is_err());
     assert!(Reply::modify(Some(json!([{"MsgType":1,"MsgContent":{}}])), None).is_err());
-    let item = |code| FriendResult { to_account: "a".into(), result_code: code, result_info: String::new() };
+    let item = |code| FriendResult {
+        to_account: "a".into(),
+        result_code: code,
+        result_info: String::new(),
+    };
     for code in [1, 37999, 39001] {
         assert!(Reply::friend(vec![item(code)]).is_err(), "{code}");
     }
     assert!(Reply::friend(vec![item(38000)]).is_ok() && Reply::friend(vec![item(39000)]).is_ok());
     assert!(Reply::friend(vec![]).is_err());
-    assert!(Reply::friend(vec![FriendResult { to_account: String::new(), ..item(0) }]).is_err());
+    assert!(Reply::friend(vec![FriendResult {
+        to_account: String::new(),
+        ..item(0)
+    }])
+    .is_err());
     assert!(Reply::invite_refused(vec![String::new()]).is_err());
-    assert_eq!(Reply::invite_refused(vec![]).unwrap().to_json(), r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RefusedMembers_Account":[]}"#);
+    assert_eq!(
+        Reply::invite_refused(vec![]).unwrap().to_json(),
+        r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RefusedMembers_Account":[]}"#
+    );
 }
 
 #[test]
@@ -267,8 +391,20 @@ fn replies_from_plain_specs() {
     let r = |v: serde_json::Value| Reply::from_spec(&v);
     assert_eq!(r(json!({"kind":"allow"})).unwrap(), Reply::Allow);
     assert_eq!(r(json!({"kind":"drop"})).unwrap(), Reply::Drop);
-    assert_eq!(r(json!({"kind":"reject"})).unwrap(), Reply::Reject { code: 1, info: String::new() });
-    assert_eq!(r(json!({"kind":"reject","code":120002,"info":"i"})).unwrap(), Reply::Reject { code: 120002, info: "i".into() });
+    assert_eq!(
+        r(json!({"kind":"reject"})).unwrap(),
+        Reply::Reject {
+            code: 1,
+            info: String::new()
+        }
+    );
+    assert_eq!(
+        r(json!({"kind":"reject","code":120002,"info":"i"})).unwrap(),
+        Reply::Reject {
+            code: 120002,
+            info: "i".into()
+        }
+    );
     assert!(r(json!({"kind":"reject","code":1.5})).is_err());
     assert!(r(json!({"kind":"reject","code":"120002"})).is_err());
     assert!(r(json!({"kind":"reject","info":7})).is_err());
