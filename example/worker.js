@@ -2,14 +2,16 @@
 //
 //   GET  /usersig?user=<id>          -> a UserSig for that user
 //   POST /admin/<service>/<command>  -> proxies one admin REST call, body = Tencent's JSON
+//   POST /tim/callback               -> Tencent's webhooks: a before-send moderation rule
 //
 // Secrets: TIM_SDKAPPID and TIM_KEY (from .dev.vars locally, `wrangler secret put` in production).
 // Without them the Worker runs on a clearly labelled DEMO key so it works out of the box; UserSigs
-// signed with it are useless against Tencent. Optional: TIM_ADMIN, TIM_REGION, TIM_BASE_URL.
+// signed with it are useless against Tencent. Optional: TIM_ADMIN, TIM_REGION, TIM_BASE_URL,
+// TIM_CALLBACK_TOKEN (the console's callback token; without it only SdkAppid is checked).
 //
 // Real apps put their own authentication in front of both routes: anyone who can reach /usersig
 // can log in as any user, and /admin runs admin calls.
-import { TimClient, TimError, generateUserSig } from 'tim-edge';
+import { TimClient, TimError, generateUserSig, createWebhookHandler, WebhookReply } from 'tim-edge';
 
 const DEMO = { sdkAppId: 1400000000, key: 'DEMO-KEY-NOT-SECRET-replace-with-TIM_KEY' };
 
@@ -33,6 +35,44 @@ function client(env) {
   return cached;
 }
 
+// Webhooks: refuse links, mask one word, log logins. Tencent waits at most 2 s for a
+// before-callback; a handler slower than timeoutMs gets the fallback (allow).
+function moderate(body) {
+  const texts = body.MsgBody.filter((e) => e.MsgType === 'TIMTextElem').map((e) => e.MsgContent.Text);
+  if (texts.some((t) => /https?:\/\//i.test(t))) return 'reject';
+  if (texts.some((t) => /\bdarn\b/i.test(t))) return 'mask';
+  return 'allow';
+}
+const masked = (msgBody) => msgBody.map((e) =>
+  e.MsgType === 'TIMTextElem' ? { ...e, MsgContent: { ...e.MsgContent, Text: e.MsgContent.Text.replace(/\bdarn\b/gi, '****') } } : e);
+
+let webhookHandler;
+function webhook(env) {
+  webhookHandler ??= createWebhookHandler({
+    sdkAppId: config(env).sdkAppId,
+    token: env.TIM_CALLBACK_TOKEN,
+    timeoutMs: 1500,
+    on: {
+      'C2C.CallbackBeforeSendMsg': ({ body }) => {
+        const verdict = moderate(body);
+        // A custom code in [120001, 130000] reaches the sender together with the text.
+        if (verdict === 'reject') return WebhookReply.reject(120001, 'links are not allowed');
+        if (verdict === 'mask') return WebhookReply.modify({ MsgBody: masked(body.MsgBody) });
+        return WebhookReply.allow();
+      },
+      'Group.CallbackBeforeSendMsg': ({ body }) => {
+        const verdict = moderate(body);
+        if (verdict === 'reject') return WebhookReply.reject();
+        if (verdict === 'mask') return WebhookReply.modify({ MsgBody: masked(body.MsgBody) });
+        return undefined; // allow
+      },
+      // After-callbacks are answered at once; this runs on through ctx.waitUntil.
+      'State.StateChange': ({ body }) => console.log(`${body.Info.To_Account}: ${body.Info.Action}`),
+    },
+  });
+  return webhookHandler;
+}
+
 const json = (value, status = 200) =>
   new Response(JSON.stringify(value, null, 2), { status, headers: { 'content-type': 'application/json' } });
 
@@ -43,8 +83,9 @@ function errorResponse(e) {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     const url = new URL(request.url);
+    if (url.pathname === '/tim/callback') return webhook(env)(request, env, ctx);
     try {
       if (request.method === 'GET' && url.pathname === '/usersig') {
         const c = config(env);
@@ -64,7 +105,7 @@ export default {
         return json(await client(env).call(admin[1], admin[2], body));
       }
       return json({
-        routes: ['GET /usersig?user=<id>', 'POST /admin/<service>/<command>'],
+        routes: ['GET /usersig?user=<id>', 'POST /admin/<service>/<command>', 'POST /tim/callback'],
         demo: config(env).demo,
       }, 404);
     } catch (e) {
