@@ -2,6 +2,20 @@
 
 import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b';
 export * from './types/endpoints-b';
+import type {
+  AccountApi,
+  MessageApi,
+  MessageExtensionApi,
+  PushApi,
+  ProfileApi,
+  FriendApi,
+  FollowApi,
+  ConversationApi,
+  BotApi,
+  ModerationApi,
+  OperationApi,
+} from './types/endpoints-a';
+export * from './types/endpoints-a';
 
 /** How a call failed. */
 export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';
@@ -136,6 +150,28 @@ export declare class TimClient {
   readonly community: CommunityApi;
   /** Official accounts, their messages and subscribers. */
   readonly officialAccount: OfficialAccountApi;
+  /** Account import / delete / check, kick, online status, global mute. */
+  readonly account: AccountApi;
+  /** One-to-one messages: send, batch send, import, history, recall, read, modify. */
+  readonly message: MessageApi;
+  /** Message extensions (key/values) of one-to-one and group messages. */
+  readonly messageExtension: MessageExtensionApi;
+  /** All-user / tag / attribute push (all_member_push and the Push service). */
+  readonly push: PushApi;
+  /** User profiles. */
+  readonly profile: ProfileApi;
+  /** Friends, blocklist and friend lists. */
+  readonly friend: FriendApi;
+  /** Follow / followers. */
+  readonly follow: FollowApi;
+  /** Recent contacts, conversation groups and marks. */
+  readonly conversation: ConversationApi;
+  /** Chatbot accounts. */
+  readonly bot: BotApi;
+  /** Content moderation and keyword libraries. */
+  readonly moderation: ModerationApi;
+  /** Statistics, history download, webhook IPs, media blocking. */
+  readonly operation: OperationApi;
   /** POSTs `body` (default {}) to /v4/<servicename>/<command>. Resolves when ActionStatus is OK; throws TimError otherwise. */
   call<T = TimEnvelope & Record<string, unknown>>(
     servicename: string,

@@ -349,3 +349,130 @@ export async function operation(): Promise<void> {
   const ac = new AbortController();
   await tim.operation.getIpList({}, { signal: ac.signal, deadlineMs: 2000 });
 }
+
+// The method set of each namespace must be exactly the catalog's (src/api/catalog.rs): a missing
+// method or an extra one fails to compile (excess property check / missing property).
+export const accountMethods: Record<keyof AccountApi, true> = {
+  importAccount: true,
+  importAccounts: true,
+  deleteAccounts: true,
+  checkAccounts: true,
+  kick: true,
+  queryOnlineStatus: true,
+  setNoSpeaking: true,
+  getNoSpeaking: true,
+};
+export const messageMethods: Record<keyof MessageApi, true> = {
+  sendMsg: true,
+  batchSendMsg: true,
+  importMsg: true,
+  getRoamMsg: true,
+  withdrawMsg: true,
+  setMsgRead: true,
+  getC2cUnreadMsgNum: true,
+  modifyC2cMsg: true,
+  deleteC2cMsgRamble: true,
+  c2cMsgReadReceipt: true,
+};
+export const messageExtensionMethods: Record<keyof MessageExtensionApi, true> = {
+  getKeyValues: true,
+  setKeyValues: true,
+  groupGetKeyValues: true,
+  groupSetKeyValues: true,
+};
+export const pushMethods: Record<keyof PushApi, true> = {
+  imPush: true,
+  imSetAttrName: true,
+  imGetAttrName: true,
+  imGetAttr: true,
+  imSetAttr: true,
+  imRemoveAttr: true,
+  imGetTag: true,
+  imAddTag: true,
+  imRemoveTag: true,
+  imRemoveAllTags: true,
+  push: true,
+  batch: true,
+  revoke: true,
+  setAttrName: true,
+  getAttrName: true,
+  setAttr: true,
+  getAttr: true,
+  removeAttr: true,
+  addTag: true,
+  clearAllTags: true,
+};
+export const profileMethods: Record<keyof ProfileApi, true> = {
+  setPortrait: true,
+  getPortrait: true,
+};
+export const friendMethods: Record<keyof FriendApi, true> = {
+  friendAdd: true,
+  friendImport: true,
+  friendUpdate: true,
+  friendDelete: true,
+  friendDeleteAll: true,
+  friendCheck: true,
+  friendGet: true,
+  friendGetList: true,
+  blackListAdd: true,
+  blackListDelete: true,
+  blackListGet: true,
+  blackListCheck: true,
+  groupAdd: true,
+  groupDelete: true,
+  groupGet: true,
+};
+export const followMethods: Record<keyof FollowApi, true> = {
+  followAdd: true,
+  followDelete: true,
+  followCheck: true,
+  followGet: true,
+  followGetInfo: true,
+};
+export const conversationMethods: Record<keyof ConversationApi, true> = {
+  getList: true,
+  delete: true,
+  createContactGroup: true,
+  delContactGroup: true,
+  updateContactGroup: true,
+  searchContactGroup: true,
+  markContact: true,
+  getContactGroup: true,
+};
+export const botMethods: Record<keyof BotApi, true> = {
+  createRobot: true,
+  deleteRobot: true,
+  getAllRobots: true,
+};
+export const moderationMethods: Record<keyof ModerationApi, true> = {
+  contentModeration: true,
+  batchContentModeration: true,
+  addLocalAuditKeywords: true,
+  deleteLocalAuditKeywords: true,
+  getLocalAuditKeywords: true,
+  getCloudAuditKeywordsIds: true,
+  getCloudAuditKeywords: true,
+  addCloudAuditKeywords: true,
+  deleteCloudAuditKeywords: true,
+};
+export const operationMethods: Record<keyof OperationApi, true> = {
+  getAppInfo: true,
+  getHistory: true,
+  getIpList: true,
+  forbidIllegalObject: true,
+  allowBannedObject: true,
+  getCosSig: true,
+};
+
+// The package's TimClient exposes these namespaces with the same types.
+import type { TimClient } from '../../pkg/index';
+declare const client: TimClient;
+export async function wired(): Promise<void> {
+  const r = await client.message.sendMsg({ To_Account: 'u', MsgRandom: 1, MsgBody: text });
+  const k: string = r.MsgKey;
+  void k;
+  await client.operation.getIpList({});
+  // @ts-expect-error the package's namespace is typed too
+  await client.account.kick({ UserId: 'u' });
+}
