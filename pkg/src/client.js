@@ -2,6 +2,7 @@
 // retry decisions happen in Rust; this file converts bodies and errors.
 import { wasm } from './glue.js';
 import { badInput, bodyText, toTimError } from './error.js';
+import { installNamespaces } from './endpoints.js';
 
 export class TimClient {
   #inner;
@@ -17,6 +18,8 @@ export class TimClient {
     } catch (e) {
       throw toTimError(e);
     }
+    // client.account, client.group, ...: one typed method per catalog endpoint.
+    installNamespaces(this);
   }
 
   /** POSTs `body` to /v4/<servicename>/<command>; resolves with the answer when ActionStatus is OK. */

@@ -65,7 +65,7 @@ pub fn find(service: &str, command: &str) -> Option<&'static Endpoint> {
 }
 
 /// The table as the package exports it: `[{ namespace, method, servicename, command, retry,
-/// batchLimit, batchField, splittable, paged, pageItems, required }]`.
+/// batchLimit, batchField, batchFields, splittable, paged, pageItems, required }]`.
 pub fn table() -> Value {
     let rows: Vec<Value> = ENDPOINTS
         .iter()
@@ -81,6 +81,7 @@ pub fn table() -> Value {
                 "retry": e.retry.as_str(),
                 "batchLimit": e.batch_limit,
                 "batchField": list.map(|l| l.fields[0]),
+                "batchFields": list.map_or(&[][..], |l| l.fields),
                 "splittable": list.is_some_and(|l| l.splittable && e.batch_limit > 0),
                 "paged": paging.is_some(),
                 "pageItems": paging.map(|p| p.items).filter(|s| !s.is_empty()),
