@@ -332,6 +332,10 @@ client.group.getGroupMsgReceipt({ GroupId: '@TGS#2C5SZEAEF', MsgSeqList: [{ MsgS
 client.group.getGroupMsgReceiptDetail({ GroupId: '@TGS#2C5SZEAEF', MsgSeq: 1, Filter: 0, Cursor: '', Count: 200 });
 // @ts-expect-error Filter is 0 (read) or 1 (unread)
 client.group.getGroupMsgReceiptDetail({ GroupId: 'g', MsgSeq: 1, Filter: 'read', Cursor: '', Count: 10 });
+const receipts = resolved(client.group.getGroupMsgReceiptDetail({ GroupId: 'g', MsgSeq: 1, Filter: 1, Cursor: '', Count: 100 }));
+const receiptDone: 0 | 1 = receipts.IsFinished;
+const receiptCursor: string = receipts.Cursor;
+void [receiptDone, receiptCursor];
 client.group.groupMsgReceipt({ GroupId: '@TGS#2C5SZEAEF', From_Account: 'bob', MsgSeqList: [{ MsgSeq: 1 }] });
 
 client.group.getGroupAttr({ GroupId: '@TGS#aC5SZEAEF' });
@@ -392,6 +396,12 @@ client.community.createTopic({
 // @ts-expect-error TopicName is required
 client.community.createTopic({ GroupId: 'g' });
 client.community.getTopic({ GroupId: '@TGS#_@TGS#cQVLVHIM62CJ', TopicIdList: ['@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic'] });
+client.community.getTopic({ GroupId: 'g', From_Account: 'bob', ResponseFilter: ['TopicName', 'LastMsgTime'] });
+// @ts-expect-error ResponseFilter is a list of field names
+client.community.getTopic({ GroupId: 'g', ResponseFilter: { TopicBaseInfoFilter: ['TopicName'] } });
+const topics = resolved(client.community.getTopic({ GroupId: 'g' }));
+const topicName: string | undefined = topics.TopicAndSelfInfo[0].TopicInfo?.TopicName;
+void topicName;
 client.community.modifyTopic({ GroupId: 'g', TopicId: 't', TopicName: 'renamed', MuteAllMember: 'Off' });
 client.community.destroyTopic({ GroupId: 'g', TopicIdList: ['t1', 't2'] });
 // @ts-expect-error TopicIdList is a list

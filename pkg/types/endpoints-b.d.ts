@@ -21,8 +21,6 @@ export type GroupMsgFlag = 'AcceptAndNotify' | 'AcceptNotNotify' | 'Discard';
 export type GroupMemberRole = 'Owner' | 'Admin' | 'Member';
 /** On/Off switch used by MuteAllMember. */
 export type OnOff = 'On' | 'Off';
-/** Callbacks a REST-sent message may skip. */
-export type ForbidCallbackControl = 'ForbidBeforeSendMsgCallback' | 'ForbidAfterSendMsgCallback';
 /** Group attribute / counter entries use lower-case keys. */
 export interface GroupAttrItem {
   key: string;
@@ -453,11 +451,12 @@ export interface GroupSendGroupMsgRequest {
   /** Sender; the admin account when omitted. */
   From_Account?: string;
   OfflinePushInfo?: OfflinePushInfo;
-  ForbidCallbackControl?: ForbidCallbackControl[];
+  /** Skip the before/after-send webhooks for this message. */
+  ForbidCallbackControl?: ('ForbidBeforeSendMsgCallback' | 'ForbidAfterSendMsgCallback')[];
   /** 1: deliver to online members only, not stored. */
   OnlineOnlyFlag?: 0 | 1;
   /** "NoLastMsg": do not update the conversation's last message. */
-  SendMsgControl?: ('NoLastMsg' | 'NoUnread' | 'NoMsgCheck')[];
+  SendMsgControl?: 'NoLastMsg'[];
   CloudCustomData?: string;
   SupportMessageExtension?: 0 | 1;
   /** Targeted message: only these members receive it. */
@@ -620,12 +619,13 @@ export interface GroupGetGroupMsgReceiptDetailRequest {
 }
 /** get_group_msg_receipt_detail response. */
 export interface GroupGetGroupMsgReceiptDetailResponse extends TimResponse {
+  MsgSeq: number;
   ReadList?: MemberAccountItem[];
   UnreadList?: MemberAccountItem[];
-  /** "" when done. */
+  /** Pass as Cursor to continue. */
   Cursor: string;
-  /** 1: last page. */
-  IsFinish?: number;
+  /** 1: all returned; 0: more remain. */
+  IsFinished: 0 | 1;
 }
 
 /** group_msg_receipt: mark group messages as read for a member. */
@@ -788,26 +788,31 @@ export interface CommunityCreateTopicResponse extends TimResponse {
 /** get_topic: topic profiles (all topics when TopicIdList is omitted). */
 export interface CommunityGetTopicRequest {
   GroupId: string;
+  /** Also return this user's own info in each topic (SelfInfo). */
   From_Account?: string;
   TopicIdList?: string[];
-  ResponseFilter?: {
-    /** Topic fields to return, e.g. "TopicName", "LastMsgTime". */
-    TopicBaseInfoFilter?: string[];
-  };
+  /** Topic fields to return, e.g. "TopicName", "LastMsgTime"; all when omitted. */
+  ResponseFilter?: string[];
 }
-/** One topic in get_topic; ErrorCode is per topic. */
+/** A topic's profile (fields per the filter). */
 export interface CommunityTopicInfo extends TopicFields {
   TopicId: string;
-  ErrorCode: number;
-  ErrorInfo?: string;
   CreateTime?: number;
   LastMsgTime?: number;
   NextMsgSeq?: number;
   MuteAllMember?: OnOff;
 }
+/** One entry of get_topic; ErrorCode is per topic. */
+export interface CommunityTopicAndSelfInfo {
+  ErrorCode: number;
+  ErrorInfo?: string;
+  TopicInfo?: CommunityTopicInfo;
+  /** The From_Account user's info in this topic. */
+  SelfInfo?: GroupSelfInfo;
+}
 /** get_topic response. */
 export interface CommunityGetTopicResponse extends TimResponse {
-  TopicResponse: CommunityTopicInfo[];
+  TopicAndSelfInfo: CommunityTopicAndSelfInfo[];
 }
 
 /** modify_topic: change a topic's profile. */
@@ -1094,9 +1099,11 @@ export interface OfficialAccountSendOfficialAccountMsgRequest {
   Random: number;
   MsgBody: MsgBody;
   OfflinePushInfo?: OfflinePushInfo;
-  ForbidCallbackControl?: ForbidCallbackControl[];
+  /** Skip the before/after-send webhooks for this message. */
+  ForbidCallbackControl?: ('ForbidBeforeSendMsgCallback' | 'ForbidAfterSendMsgCallback')[];
   OnlineOnlyFlag?: 0 | 1;
-  SendMsgControl?: ('NoLastMsg' | 'NoUnread' | 'NoMsgCheck')[];
+  /** "NoLastMsg": do not update the conversation's last message. */
+  SendMsgControl?: 'NoLastMsg'[];
   CloudCustomData?: string;
 }
 /** send_official_account_msg response. */
