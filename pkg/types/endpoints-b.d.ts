@@ -979,7 +979,7 @@ export interface CommunityGetTopicPermissionGroupRequest {
 }
 /** get_topic_permission_group response. */
 export interface CommunityGetTopicPermissionGroupResponse extends TimResponse {
-  TopicPermissionList: (TopicPermissionItem & Partial<TopicPermissionResult>)[];
+  TopicPermissionResultList: (TopicPermissionItem & Partial<TopicPermissionResult>)[];
 }
 
 /** add_permission_group_member: add up to 100 members to a permission group. */
