@@ -138,7 +138,12 @@ export async function message(): Promise<void> {
   await tim.message.deleteC2cMsgRamble({ Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: ['31906_833502_1572869830'] });
   // @ts-expect-error MsgKeyList is a list
   await tim.message.deleteC2cMsgRamble({ Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: '31906' });
-  await tim.message.c2cMsgReadReceipt({ Operator_Account: '42', Peer_Account: '9', C2CMsgInfo: [{ From_Account: '9', To_Account: '42', MsgSeq: 1, MsgRandom: 2 }] });
+  await tim.message.c2cMsgReadReceipt({ Operator_Account: 'user2', Peer_Account: 'user1', C2CMsgInfo: [{ From_Account: 'user1', To_Account: 'user2', MsgKey: '31906_833502_1572869830' }] });
+  // @ts-expect-error receipts name messages by MsgKey
+  await tim.message.c2cMsgReadReceipt({ Operator_Account: 'b', Peer_Account: 'a', C2CMsgInfo: [{ From_Account: 'a', To_Account: 'b', MsgSeq: 1, MsgRandom: 2 }] });
+  const gone = await tim.message.deleteC2cMsgRamble({ Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: ['k'] });
+  const invalid: string[] | undefined = gone.InvalidMsgKeyList;
+  void invalid;
 }
 
 export async function messageExtension(): Promise<void> {
@@ -280,7 +285,9 @@ export async function conversation(): Promise<void> {
   await tim.conversation.createContactGroup({ From_Account: 'user15', GroupContactItem: [{ GroupName: 'test0', ContactItem: [{ Type: 1, To_Account: 'user0' }] }] });
   // @ts-expect-error Type 2 needs ToGroupId
   await tim.conversation.createContactGroup({ From_Account: 'user15', GroupContactItem: [{ GroupName: 'test0', ContactItem: [{ Type: 2, To_Account: 'user0' }] }] });
-  await tim.conversation.delContactGroup({ From_Account: 'user0', GroupName: ['test0'] });
+  const dg = await tim.conversation.delContactGroup({ From_Account: 'user0', GroupName: ['test0'] });
+  const dgId: number = dg.GroupItem[0].GroupId;
+  void dgId;
   await tim.conversation.updateContactGroup({ From_Account: 'user0', UpdateType: 1, UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'test0', NewGroupName: 'test1' } });
   await tim.conversation.updateContactGroup({
     From_Account: 'user0',
@@ -302,7 +309,9 @@ export async function conversation(): Promise<void> {
 export async function bot(): Promise<void> {
   await tim.bot.createRobot({ UserID: '@RBT#001', Nick: 'MyRobot', FaceUrl: 'http://www.qq.com', SelfSignature: 'hi' });
   await tim.bot.deleteRobot({ Robot_Account: '@RBT#001' });
-  await tim.bot.getAllRobots({});
+  const bots = await tim.bot.getAllRobots({});
+  const botIds: string[] = bots.Robot_Account;
+  void botIds;
   // @ts-expect-error delete_robot takes Robot_Account, not UserID
   await tim.bot.deleteRobot({ UserID: '@RBT#001' });
 }
@@ -312,9 +321,16 @@ export async function moderation(): Promise<void> {
   // @ts-expect-error unknown AuditName
   await tim.moderation.contentModeration({ AuditName: 'Chat', ContentType: 'Text', Content: 'abc' });
   await tim.moderation.batchContentModeration({ AuditName: 'Group', Contents: [{ ContentId: 0, ContentType: 'Text', Content: 'abc123' }] });
-  await tim.moderation.addLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [] });
-  await tim.moderation.deleteLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [] });
-  await tim.moderation.getLocalAuditKeywords({ SdkAppId: 1400187352, Offset: 0, Limit: 10 });
+  const m = await tim.moderation.contentModeration({ AuditName: 'Group', ContentType: 'Image', Content: 'https://example.com/a.png' });
+  const verdict: 'Pass' | 'Review' | 'Block' | undefined = m.Result;
+  void verdict;
+  await tim.moderation.addLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [{ Keyword: 'abc', WordType: 0, FilterType: 1, ReplacedContent: '***' }] });
+  // @ts-expect-error each local keyword needs its Keyword
+  await tim.moderation.addLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [{ WordType: 0 }] });
+  await tim.moderation.deleteLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [{ Keyword: 'abc', WordType: 0 }] });
+  const local = await tim.moderation.getLocalAuditKeywords({ SdkAppId: 1400187352, FilterType: 1, Offset: 0, Limit: 10 });
+  const total: number = local.TotalCount;
+  void total;
   const libs = await tim.moderation.getCloudAuditKeywordsIds({ SdkAppId: 1400187352, Offset: 0, Limit: 3 });
   const libId: string = libs.Infos[0].ID;
   await tim.moderation.getCloudAuditKeywords({ SdkAppId: 1400187352, Offset: 0, Limit: 10, LibID: libId, Content: 'test123456xyz1' });
@@ -343,7 +359,9 @@ export async function operation(): Promise<void> {
   void ip;
   await tim.operation.forbidIllegalObject({ RawURL: 'https://cos.example/abc.jpg' });
   await tim.operation.allowBannedObject({ RawURL: 'https://cos.example/abc.jpg' });
-  await tim.operation.getCosSig({ RawURLs: ['https://cos.example/abc.jpg'] });
+  const sig = await tim.operation.getCosSig({ RawURLs: ['https://cos.example/abc.jpg'] });
+  const fileStatus: 0 | 1 | 2 = sig.PreSigURLs[0].Status;
+  void fileStatus;
   // @ts-expect-error RawURLs is a list
   await tim.operation.getCosSig({ RawURLs: 'https://cos.example/abc.jpg' });
   const ac = new AbortController();

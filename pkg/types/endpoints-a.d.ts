@@ -2,8 +2,9 @@
 // friend, follow, conversation, bot, moderation and operation namespaces (the rest are in
 // endpoints-b.d.ts). One `<Namespace><Method>Request` / `...Response` pair per row of
 // src/api/catalog.rs; field names are Tencent's, verbatim, from the REST API docs.
-// Where a response is not documented in enough detail to type it field by field, the
-// response says so and carries an index signature of `unknown` instead of guessed names.
+// Where Tencent's doc tables could not be read, field names were cross-checked against the
+// doocs Java server SDK models; list items that may carry more fields say so with an index
+// signature of `unknown` rather than guessed names.
 
 import type {
   CallOptions,
@@ -13,11 +14,6 @@ import type {
   TagItem,
   AccountResultItem,
 } from './common';
-
-/** A response whose extra fields the docs do not pin down: read them as `unknown`. */
-export interface TimLooseResponse extends TimResponse {
-  [field: string]: unknown;
-}
 
 /** Body of endpoints that take none: `{}` (any field is an error). */
 export type EmptyBody = Record<string, never>;
@@ -316,19 +312,20 @@ export interface MessageDeleteC2cMsgRambleRequest {
   /** Keys of the messages to delete. */
   MsgKeyList: string[];
 }
-/** delete_c2c_msg_ramble response (per-key result fields not pinned down by the docs read). */
-export interface MessageDeleteC2cMsgRambleResponse extends TimLooseResponse {}
+/** delete_c2c_msg_ramble response. */
+export interface MessageDeleteC2cMsgRambleResponse extends TimResponse {
+  /** Keys that matched no message. */
+  InvalidMsgKeyList?: string[];
+}
 
 /** One message a read receipt is sent for. */
 export interface C2CReceiptMsgInfo {
-  /** Sender of the original message (the peer). */
+  /** Sender of the original message; must equal Peer_Account. */
   From_Account: string;
-  /** Receiver of the original message (the operator). */
+  /** Receiver of the original message; must equal Operator_Account. */
   To_Account: string;
-  MsgSeq: number;
-  MsgRandom: number;
-  /** Message time (Unix seconds), as returned with the message. */
-  MsgTime?: number;
+  /** MsgKey of the message. */
+  MsgKey: string;
 }
 /** c2c_msg_read_receipt: send read receipts for one-to-one messages. */
 export interface MessageC2cMsgReadReceiptRequest {
@@ -338,8 +335,8 @@ export interface MessageC2cMsgReadReceiptRequest {
   Peer_Account: string;
   C2CMsgInfo: C2CReceiptMsgInfo[];
 }
-/** c2c_msg_read_receipt response (result fields not pinned down by the docs read). */
-export interface MessageC2cMsgReadReceiptResponse extends TimLooseResponse {}
+/** c2c_msg_read_receipt response. */
+export interface MessageC2cMsgReadReceiptResponse extends TimResponse {}
 
 /** client.message */
 export interface MessageApi {
@@ -1144,16 +1141,37 @@ export interface ConversationCreateContactGroupRequest {
     ContactItem: ContactItem[];
   }[];
 }
-/** create_contact_group response (result layout not pinned down by the docs read). */
-export interface ConversationCreateContactGroupResponse extends TimLooseResponse {}
+/** A conversation group: name and ID. */
+export interface ContactGroupItem {
+  GroupName: string;
+  GroupId: number;
+}
+/** Per-conversation result of a conversation-group or mark operation. */
+export interface ContactGroupResultItem {
+  /** Group updates: 1 added, 2 removed. */
+  ContactOptType?: 1 | 2;
+  /** Mark updates: the OptType of the request. */
+  OptType?: number;
+  ContactItem: { Type: 1 | 2; To_Account?: string; ToGroupId?: string };
+  /** 0 success. */
+  ResultCode: number;
+  ResultInfo: string;
+}
+/** create_contact_group response. */
+export interface ConversationCreateContactGroupResponse extends TimResponse {
+  GroupResultItem: { GroupItem: ContactGroupItem; ResultItem: ContactGroupResultItem[] }[];
+}
 
 /** del_contact_group: delete conversation groups. */
 export interface ConversationDelContactGroupRequest {
   From_Account: string;
   GroupName: string[];
 }
-/** del_contact_group response (result layout not pinned down by the docs read). */
-export interface ConversationDelContactGroupResponse extends TimLooseResponse {}
+/** del_contact_group response. */
+export interface ConversationDelContactGroupResponse extends TimResponse {
+  /** The deleted groups. */
+  GroupItem: ContactGroupItem[];
+}
 
 /** The update of update_contact_group: rename (1) or add / remove conversations (2). */
 export type ContactGroupUpdate =
@@ -1182,7 +1200,16 @@ export interface ConversationUpdateContactGroupRequest {
   UpdateGroup: ContactGroupUpdate;
 }
 /** update_contact_group response. */
-export interface ConversationUpdateContactGroupResponse extends TimLooseResponse {}
+export interface ConversationUpdateContactGroupResponse extends TimResponse {
+  UpdateType: number;
+  UpdateGroupResult: {
+    UpdateGroupType: 1 | 2;
+    GroupName: string;
+    GroupId: number;
+    OldGroupName?: string;
+    ContactResultItem?: ContactGroupResultItem[];
+  };
+}
 
 /** search_contact_group: group and mark data of up to 300 conversations. */
 export interface ConversationSearchContactGroupRequest {
@@ -1204,7 +1231,7 @@ export interface ContactGroupMarkItem {
 /** search_contact_group response. */
 export interface ConversationSearchContactGroupResponse extends TimResponse {
   ContactResultItem: ContactGroupMarkItem[];
-  GroupItem: { GroupName: string; GroupId: number }[];
+  GroupItem: ContactGroupItem[];
 }
 
 /** mark_contact: set standard and / or custom marks on up to 100 conversations. */
@@ -1221,8 +1248,10 @@ export interface ConversationMarkContactRequest {
     CustomMark?: string;
   }[];
 }
-/** mark_contact response (result layout not pinned down by the docs read). */
-export interface ConversationMarkContactResponse extends TimLooseResponse {}
+/** mark_contact response. */
+export interface ConversationMarkContactResponse extends TimResponse {
+  ResultItem: ContactGroupResultItem[];
+}
 
 /** get_contact_group: page through a user's conversation group and mark data. */
 export interface ConversationGetContactGroupRequest {
@@ -1233,7 +1262,7 @@ export interface ConversationGetContactGroupRequest {
 /** get_contact_group response. */
 export interface ConversationGetContactGroupResponse extends TimResponse {
   ContactItem: ContactGroupMarkItem[];
-  GroupItem: { GroupName: string; GroupId: number }[];
+  GroupItem: ContactGroupItem[];
   /** 1: all fetched. */
   CompleteFlag: Flag01;
   NextStartIndex: number;
@@ -1273,8 +1302,11 @@ export interface BotDeleteRobotResponse extends TimResponse {}
 
 /** get_all_robots: list the app's chatbots (empty body). */
 export type BotGetAllRobotsRequest = EmptyBody;
-/** get_all_robots response (list field not pinned down by the docs read). */
-export interface BotGetAllRobotsResponse extends TimLooseResponse {}
+/** get_all_robots response. */
+export interface BotGetAllRobotsResponse extends TimResponse {
+  /** UserIDs of the chatbots. */
+  Robot_Account: string[];
+}
 
 /** client.bot */
 export interface BotApi {
@@ -1313,47 +1345,100 @@ export interface ModerationContentModerationRequest {
   /** Receiver to attribute the content to (optional context). */
   ExtReceiver?: string;
 }
-/** content_moderation response (verdict fields not pinned down by the docs read). */
-export interface ModerationContentModerationResponse extends TimLooseResponse {}
+/** Moderation verdict. */
+export type AuditResult = 'Pass' | 'Review' | 'Block';
+/** content_moderation response (text and image; audio / video verdicts arrive by webhook). */
+export interface ModerationContentModerationResponse extends TimResponse {
+  RequestId: string;
+  Result?: AuditResult;
+  /** 0..100, higher is more likely to violate. */
+  Score?: number;
+  /** Hit label, e.g. 'Normal', 'Porn', 'Ad'. */
+  Label?: string;
+  /** Keywords hit (none when a model decided). */
+  Keywords?: string[];
+}
 
 /** batch_content_moderation: moderate several texts / images. */
 export interface ModerationBatchContentModerationRequest {
   AuditName: AuditName;
   Contents: { ContentId: number; ContentType: 'Text' | 'Image'; Content: string }[];
 }
-/** batch_content_moderation response (verdict fields not pinned down by the docs read). */
-export interface ModerationBatchContentModerationResponse extends TimLooseResponse {}
+/** batch_content_moderation response. */
+export interface ModerationBatchContentModerationResponse extends TimResponse {
+  AuditResults: {
+    /** 0 success for this item. */
+    ErrorCode: number;
+    ErrorInfo?: string;
+    /** ContentId of the request item. */
+    ContentId: number;
+    Result?: AuditResult;
+    Keywords?: string[];
+    Score?: number;
+    Label?: string;
+    SubLabel?: string;
+    RequestId?: string;
+  }[];
+}
 
-/** add_local_audit_keywords: add local-moderation keywords. */
+/** A local-moderation keyword. */
+export interface LocalAuditWord {
+  Keyword: string;
+  /** Keyword type (plain or regular expression; values per the docs). */
+  WordType?: number;
+  /** Handling of a hit (block or replace; values per the docs). */
+  FilterType?: number;
+  /** Keyword ID (returned by get). */
+  Id?: number;
+  /** Replacement text when the handling is replace. */
+  ReplacedContent?: string;
+  /** Last update time (returned by get). */
+  UpdateTime?: string;
+}
+/** add_local_audit_keywords: add up to 10 local-moderation keywords. */
 export interface ModerationAddLocalAuditKeywordsRequest {
   SdkAppId: number;
-  /** Keywords to add (item layout not pinned down by the docs read). */
-  LocalAuditWords: unknown[];
+  LocalAuditWords: LocalAuditWord[];
 }
 /** add_local_audit_keywords response. */
-export interface ModerationAddLocalAuditKeywordsResponse extends TimLooseResponse {}
+export interface ModerationAddLocalAuditKeywordsResponse extends TimResponse {
+  RequestId: string;
+}
 
-/** delete_local_audit_keywords: delete local-moderation keywords. */
+/** delete_local_audit_keywords: delete up to 10 local-moderation keywords. */
 export interface ModerationDeleteLocalAuditKeywordsRequest {
   SdkAppId: number;
-  /** Keywords to delete (item layout not pinned down by the docs read). */
-  LocalAuditWords: unknown[];
+  LocalAuditWords: LocalAuditWord[];
 }
 /** delete_local_audit_keywords response. */
-export interface ModerationDeleteLocalAuditKeywordsResponse extends TimLooseResponse {}
+export interface ModerationDeleteLocalAuditKeywordsResponse extends TimResponse {
+  RequestId: string;
+}
 
-/** get_local_audit_keywords: page through local-moderation keywords. */
+/** get_local_audit_keywords: page through (or fuzzy-search) local-moderation keywords. */
 export interface ModerationGetLocalAuditKeywordsRequest {
   SdkAppId: number;
-  /** Filter selector (values per the docs). */
-  FilterType?: number;
+  /** Which handling type to list (values per the docs). */
+  FilterType: number;
   Offset: number;
+  /** At most 100. */
   Limit: number;
-  /** Fuzzy match on the keyword. */
+  /** Fuzzy match; pages through all keywords when empty. */
   Keyword?: string;
 }
 /** get_local_audit_keywords response. */
-export interface ModerationGetLocalAuditKeywordsResponse extends TimLooseResponse {}
+export interface ModerationGetLocalAuditKeywordsResponse extends TimResponse {
+  RequestId: string;
+  LocalAuditWords: LocalAuditWord[];
+  /** All keywords of the app. */
+  TotalCount: number;
+  /** All regular-expression keywords of the app. */
+  TotalRegCount?: number;
+  /** Keywords matching FilterType / Keyword. */
+  CurCount?: number;
+  /** Regular-expression keywords matching FilterType / Keyword. */
+  CurRegCount?: number;
+}
 
 /** get_cloud_audit_keywords_ids: page through the cloud keyword libraries. */
 export interface ModerationGetCloudAuditKeywordsIdsRequest {
@@ -1482,8 +1567,19 @@ export interface OperationAllowBannedObjectResponse extends TimResponse {}
 export interface OperationGetCosSigRequest {
   RawURLs: string[];
 }
-/** get_cos_sig response (list field not pinned down by the docs read). */
-export interface OperationGetCosSigResponse extends TimLooseResponse {}
+/** get_cos_sig response. */
+export interface OperationGetCosSigResponse extends TimResponse {
+  PreSigURLs: {
+    /** 0 success for this resource. */
+    Code: number;
+    Desc: string;
+    ResourceID: number;
+    /** Signed URL with full rights (also downloads blocked files), valid 15 minutes. */
+    PreSigURL: string;
+    /** 0 normal, 1 blocked (only PreSigURL can read it), 2 missing / expired. */
+    Status: 0 | 1 | 2;
+  }[];
+}
 
 /** client.operation */
 export interface OperationApi {
