@@ -140,6 +140,32 @@ export interface SignedRequest {
   body: string;
 }
 
+/** One row of the endpoint catalog (docs/ENDPOINTS.md). */
+export interface EndpointRow {
+  readonly namespace: string;
+  readonly method: string;
+  readonly servicename: string;
+  readonly command: string;
+  /** How the retry policy treats an ambiguous failure. */
+  readonly retry: 'read' | 'idempotent' | 'dedup-key' | 'unsafe';
+  /** Most items of `batchField` one call takes; 0 when no limit is documented. */
+  readonly batchLimit: number;
+  readonly batchField: string | null;
+  /** Every name the limited list goes by (multiaccount_import takes AccountList or Accounts). */
+  readonly batchFields: readonly string[];
+  /** Whether `client.<namespace>.<method>Batched` exists. */
+  readonly splittable: boolean;
+  /** Whether `client.<namespace>.<method>Pages` exists. */
+  readonly paged: boolean;
+  /** The answer's list of items on each page, when it has one fixed name. */
+  readonly pageItems: string | null;
+  /** Documented required top-level fields, checked before sending; "A|B" means one of them. */
+  readonly required: readonly string[];
+}
+
+/** Every current REST endpoint, in catalog order (read-only). */
+export declare const endpoints: readonly EndpointRow[];
+
 export declare class TimClient {
   constructor(options: TimClientOptions);
   /** Group management, group messages, attributes and counters. */
