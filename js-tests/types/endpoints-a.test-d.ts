@@ -87,8 +87,10 @@ export async function message(): Promise<void> {
   void key;
   // @ts-expect-error a response does not have made-up fields
   void sent.MsgId;
-  // @ts-expect-error MsgRandom is required
+  // MsgRandom may be left to the SDK, which fills it (and MsgSeq) for deduplicated retries.
   await tim.message.sendMsg({ To_Account: 'u', MsgBody: text });
+  // @ts-expect-error MsgBody is required
+  await tim.message.sendMsg({ To_Account: 'u', MsgRandom: 1 });
   // @ts-expect-error misspelled field (To_account)
   await tim.message.sendMsg({ To_account: 'u', MsgRandom: 1, MsgBody: text });
   // @ts-expect-error unknown element type
@@ -114,6 +116,8 @@ export async function message(): Promise<void> {
   const batch = await tim.message.batchSendMsg({ SyncOtherMachine: 2, To_Account: ['bonnie', 'rong'], MsgRandom: 19901224, MsgBody: text });
   const errs: { To_Account: string; ErrorCode: number }[] | undefined = batch.ErrorList;
   void errs;
+  // @ts-expect-error batchsendmsg needs MsgRandom (the SDK fills it only for sendmsg / importmsg)
+  await tim.message.batchSendMsg({ To_Account: ['bonnie'], MsgBody: text });
   // @ts-expect-error batchsendmsg takes a list of receivers
   await tim.message.batchSendMsg({ To_Account: 'bonnie', MsgRandom: 1, MsgBody: text });
 
@@ -268,7 +272,9 @@ export async function follow(): Promise<void> {
   const cursor: string = page.NextCursor;
   void cursor;
   // @ts-expect-error FollowType is 1, 2 or 3
-  await tim.follow.followGet({ From_Account: 'UserID_001', FollowType: 0 });
+  await tim.follow.followGet({ From_Account: 'UserID_001', FollowType: 0, StartCursor: '', WantNum: 100 });
+  // @ts-expect-error StartCursor and WantNum are required
+  await tim.follow.followGet({ From_Account: 'UserID_001', FollowType: 1 });
   const info = await tim.follow.followGetInfo({ From_Account: 'UserID_001', To_Account: ['UserID_001', 'UserID_002'] });
   const n: number = info.FollowInfo[0].MutualFollowingCount;
   void n;

@@ -165,8 +165,6 @@ interface C2CSendCommon {
   MsgLifeTime?: number;
   /** Sequence used for de-duplication and same-second ordering. */
   MsgSeq?: number;
-  /** 32-bit random number for de-duplication. */
-  MsgRandom: number;
   MsgBody: MsgBody;
   /** Custom data stored and roamed with the message. */
   CloudCustomData?: string;
@@ -181,6 +179,8 @@ interface C2CSendCommon {
 /** sendmsg: send a one-to-one message. */
 export interface MessageSendMsgRequest extends C2CSendCommon {
   To_Account: string;
+  /** 32-bit random number for de-duplication (required by Tencent; the SDK fills it, and MsgSeq, when absent so retries stay deduplicated). */
+  MsgRandom?: number;
   /** Message timestamp (Unix seconds); listed in older doc versions. */
   MsgTimeStamp?: number;
   ForbidCallbackControl?: ForbidCallbackControl[];
@@ -195,7 +195,10 @@ export interface MessageSendMsgResponse extends TimResponse {
 
 /** batchsendmsg: send one message to up to 500 users. */
 export interface MessageBatchSendMsgRequest extends C2CSendCommon {
+  /** At most 500 receivers. */
   To_Account: string[];
+  /** 32-bit random number for de-duplication. */
+  MsgRandom: number;
 }
 /** batchsendmsg response. */
 export interface MessageBatchSendMsgResponse extends TimResponse {
@@ -211,7 +214,8 @@ export interface MessageImportMsgRequest {
   From_Account: string;
   To_Account: string;
   MsgSeq?: number;
-  MsgRandom: number;
+  /** Required by Tencent; the SDK fills it, and MsgSeq, when absent. */
+  MsgRandom?: number;
   /** Original message time (Unix seconds). */
   MsgTimeStamp: number;
   MsgBody: MsgBody;
@@ -1030,10 +1034,10 @@ export interface FollowFollowGetRequest {
   From_Account: string;
   /** 1 followers, 2 following, 3 mutual. */
   FollowType: 1 | 2 | 3;
-  /** '' or absent for the first page, then NextCursor. */
-  StartCursor?: string;
-  /** Page size. */
-  WantNum?: number;
+  /** '' for the first page, then NextCursor. */
+  StartCursor: string;
+  /** Page size (default 100, at most 1000). */
+  WantNum: number;
 }
 /** follow_get response. */
 export interface FollowFollowGetResponse extends TimResponse {
