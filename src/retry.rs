@@ -54,24 +54,39 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { max_retries: DEFAULT_MAX_RETRIES, timeout_ms: DEFAULT_TIMEOUT_MS, deadline_ms: DEFAULT_DEADLINE_MS }
+        Policy {
+            max_retries: DEFAULT_MAX_RETRIES,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            deadline_ms: DEFAULT_DEADLINE_MS,
+        }
     }
 }
 
 impl Policy {
     /// `self` with the given options applied; each is checked so bad values fail before sending.
-    pub fn with(self, max_retries: Option<f64>, timeout_ms: Option<f64>, deadline_ms: Option<f64>) -> Result<Policy, TimError> {
+    pub fn with(
+        self,
+        max_retries: Option<f64>,
+        timeout_ms: Option<f64>,
+        deadline_ms: Option<f64>,
+    ) -> Result<Policy, TimError> {
         let int = |name: &str, v: f64, min: f64, max: f64| -> Result<u32, TimError> {
             if v.fract() != 0.0 || !(min..=max).contains(&v) {
-                return Err(TimError::bad_input(format!("{name} must be an integer from {min} to {max}")));
+                return Err(TimError::bad_input(format!(
+                    "{name} must be an integer from {min} to {max}"
+                )));
             }
             Ok(v as u32)
         };
         let day = 86_400_000.0;
         Ok(Policy {
-            max_retries: max_retries.map_or(Ok(self.max_retries), |v| int("maxRetries", v, 0.0, MAX_MAX_RETRIES as f64))?,
-            timeout_ms: timeout_ms.map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1.0, day))?,
-            deadline_ms: deadline_ms.map_or(Ok(self.deadline_ms), |v| int("deadlineMs", v, 1.0, day))?,
+            max_retries: max_retries.map_or(Ok(self.max_retries), |v| {
+                int("maxRetries", v, 0.0, MAX_MAX_RETRIES as f64)
+            })?,
+            timeout_ms: timeout_ms
+                .map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1.0, day))?,
+            deadline_ms: deadline_ms
+                .map_or(Ok(self.deadline_ms), |v| int("deadlineMs", v, 1.0, day))?,
         })
     }
 }
@@ -113,13 +128,21 @@ enum Fate {
     Permanent,
     /// The admin UserSig expired: sign a new one and try once more.
     SigExpired,
-    Retryable { processed: Processed, rate_limited: bool, failover: bool },
+    Retryable {
+        processed: Processed,
+        rate_limited: bool,
+        failover: bool,
+    },
     Aborted,
 }
 
 fn fate(outcome: Outcome) -> Fate {
     use Processed::*;
-    let retry = |processed, rate_limited, failover| Fate::Retryable { processed, rate_limited, failover };
+    let retry = |processed, rate_limited, failover| Fate::Retryable {
+        processed,
+        rate_limited,
+        failover,
+    };
     match outcome {
         Outcome::Ok => Fate::Success,
         Outcome::Api(70001) => Fate::SigExpired,
@@ -203,7 +226,9 @@ pub struct GiveUp {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     /// The last attempt succeeded.
-    Done { attempts: u32 },
+    Done {
+        attempts: u32,
+    },
     Retry(Attempt),
     GiveUp(GiveUp),
 }
@@ -225,7 +250,13 @@ pub struct Call {
 impl Call {
     /// Starts a call at `now_ms`. `dedup_window_ms` (see [`dedup_window_ms`]) caps the deadline
     /// so that every resend of a deduplicated message reaches Tencent inside its window.
-    pub fn begin(policy: Policy, class: Retry, dedup_window_ms: Option<u32>, health: &HostHealth, now_ms: u64) -> (Call, Attempt) {
+    pub fn begin(
+        policy: Policy,
+        class: Retry,
+        dedup_window_ms: Option<u32>,
+        health: &HostHealth,
+        now_ms: u64,
+    ) -> (Call, Attempt) {
         let mut budget = u64::from(policy.deadline_ms.max(1));
         if let (Retry::DedupKey, Some(w)) = (class, dedup_window_ms) {
             budget = budget.min(u64::from(keys::resend_span_ms(w)));
@@ -238,7 +269,16 @@ impl Call {
             timeout_ms: u64::from(policy.timeout_ms.max(1)).min(budget),
             refresh_usersig: false,
         };
-        let call = Call { policy, class, end_ms, n_hosts: health.len().max(1), attempt, retries_used: 0, usersig_refreshed: false, maybe_processed: false };
+        let call = Call {
+            policy,
+            class,
+            end_ms,
+            n_hosts: health.len().max(1),
+            attempt,
+            retries_used: 0,
+            usersig_refreshed: false,
+            maybe_processed: false,
+        };
         (call, attempt)
     }
 
@@ -249,7 +289,13 @@ impl Call {
 
     /// Reports the outcome of the current attempt at `now_ms` and decides what comes next.
     /// `random` is any uniformly distributed 32-bit value; it picks the backoff delay.
-    pub fn next(&mut self, outcome: Outcome, health: &mut HostHealth, now_ms: u64, random: u32) -> Step {
+    pub fn next(
+        &mut self,
+        outcome: Outcome,
+        health: &mut HostHealth,
+        now_ms: u64,
+        random: u32,
+    ) -> Step {
         health.record(self.attempt.host, outcome, now_ms);
         let attempts = self.attempt.number;
         let (processed, rate_limited, failover) = match fate(outcome) {
@@ -265,7 +311,11 @@ impl Call {
                 self.usersig_refreshed = true;
                 return self.schedule(now_ms, 0, self.attempt.host, true);
             }
-            Fate::Retryable { processed, rate_limited, failover } => (processed, rate_limited, failover),
+            Fate::Retryable {
+                processed,
+                rate_limited,
+                failover,
+            } => (processed, rate_limited, failover),
         };
         if processed == Processed::Maybe {
             self.maybe_processed = true;
@@ -277,7 +327,11 @@ impl Call {
             return self.give_up(Stop::Exhausted);
         }
         let delay = backoff_ms(self.retries_used, rate_limited, random);
-        let host = if failover { (self.attempt.host + 1) % self.n_hosts } else { self.attempt.host };
+        let host = if failover {
+            (self.attempt.host + 1) % self.n_hosts
+        } else {
+            self.attempt.host
+        };
         let step = self.schedule(now_ms, delay, host, false);
         if matches!(step, Step::Retry(_)) {
             self.retries_used += 1;
@@ -312,15 +366,25 @@ impl Call {
     }
 
     fn outcome(&self, stop: Stop) -> GiveUp {
-        GiveUp { stop, attempts: self.attempt.number, outcome_known: !self.maybe_processed }
+        GiveUp {
+            stop,
+            attempts: self.attempt.number,
+            outcome_known: !self.maybe_processed,
+        }
     }
 }
 
 /// The wait before retry number `n + 1`. Ordinary failures: full jitter, uniform in
 /// `[0, min(cap, base * 2^n))`. Rate limits: uniform in `[e/2, e)` with `e = min(cap, base * 2^n)`.
 pub fn backoff_ms(n: u32, rate_limited: bool, random: u32) -> u64 {
-    let (base, cap) = if rate_limited { (RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS) } else { (BACKOFF_BASE_MS, BACKOFF_CAP_MS) };
-    let e = u64::from(base).saturating_mul(1u64 << n.min(20)).min(u64::from(cap));
+    let (base, cap) = if rate_limited {
+        (RATE_LIMIT_BASE_MS, RATE_LIMIT_CAP_MS)
+    } else {
+        (BACKOFF_BASE_MS, BACKOFF_CAP_MS)
+    };
+    let e = u64::from(base)
+        .saturating_mul(1u64 << n.min(20))
+        .min(u64::from(cap));
     let scaled = |span: u64| (span * u64::from(random)) >> 32;
     if rate_limited {
         e / 2 + scaled(e - e / 2)

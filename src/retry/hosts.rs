@@ -18,7 +18,9 @@ pub struct HostHealth {
 
 impl HostHealth {
     pub fn new(n_hosts: usize) -> HostHealth {
-        HostHealth { down_until: vec![0; n_hosts.max(1)] }
+        HostHealth {
+            down_until: vec![0; n_hosts.max(1)],
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -42,7 +44,9 @@ impl HostHealth {
     /// Learns from one attempt on `host`: a failure of the host quarantines it, any answer of the
     /// host's own (success, an API error, a 4xx) clears it. An abort teaches nothing.
     pub fn record(&mut self, host: usize, outcome: Outcome, now_ms: u64) {
-        let Some(slot) = self.down_until.get_mut(host) else { return };
+        let Some(slot) = self.down_until.get_mut(host) else {
+            return;
+        };
         if host_failed(outcome) {
             *slot = now_ms.saturating_add(HOST_QUARANTINE_MS);
         } else if outcome != Outcome::Aborted {

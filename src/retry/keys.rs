@@ -23,9 +23,24 @@ struct Rule {
 }
 
 const RULES: &[Rule] = &[
-    Rule { service: "openim", command: "sendmsg", fields: &["MsgRandom", "MsgSeq"], window_ms: Some(120_000) },
-    Rule { service: "openim", command: "importmsg", fields: &["MsgRandom", "MsgSeq"], window_ms: None },
-    Rule { service: "group_open_http_svc", command: "send_group_msg", fields: &["Random"], window_ms: Some(300_000) },
+    Rule {
+        service: "openim",
+        command: "sendmsg",
+        fields: &["MsgRandom", "MsgSeq"],
+        window_ms: Some(120_000),
+    },
+    Rule {
+        service: "openim",
+        command: "importmsg",
+        fields: &["MsgRandom", "MsgSeq"],
+        window_ms: None,
+    },
+    Rule {
+        service: "group_open_http_svc",
+        command: "send_group_msg",
+        fields: &["Random"],
+        window_ms: Some(300_000),
+    },
 ];
 
 /// Resends stop this long before the dedup window closes: the window runs from Tencent's receipt
@@ -33,7 +48,9 @@ const RULES: &[Rule] = &[
 pub const RESEND_MARGIN_MS: u32 = 10_000;
 
 fn rule(service: &str, command: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.service == service && r.command == command)
+    RULES
+        .iter()
+        .find(|r| r.service == service && r.command == command)
 }
 
 /// Tencent's dedup window for an endpoint, if it documents one.
@@ -50,10 +67,17 @@ pub(super) fn resend_span_ms(window_ms: u32) -> u32 {
 /// keys filled where the caller left them out, from `random` (one value per field, in the order
 /// MsgRandom, MsgSeq / Random). Other endpoints' bodies come back unchanged.
 /// Call once per logical call and reuse the result for every attempt.
-pub fn fill_dedup_keys(service: &str, command: &str, body: &str, random: [u32; 2]) -> Result<String, TimError> {
-    let Some(rule) = rule(service, command) else { return Ok(body.to_owned()) };
-    let present: Map<String, Value> =
-        serde_json::from_str(body).map_err(|_| TimError::bad_input("body must be a JSON object").at(service, command))?;
+pub fn fill_dedup_keys(
+    service: &str,
+    command: &str,
+    body: &str,
+    random: [u32; 2],
+) -> Result<String, TimError> {
+    let Some(rule) = rule(service, command) else {
+        return Ok(body.to_owned());
+    };
+    let present: Map<String, Value> = serde_json::from_str(body)
+        .map_err(|_| TimError::bad_input("body must be a JSON object").at(service, command))?;
     let mut keys = String::new();
     for (field, r) in rule.fields.iter().zip(random) {
         if !present.contains_key(*field) {

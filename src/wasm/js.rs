@@ -65,11 +65,3 @@ pub fn random_u32() -> u32 {
         ((z ^ (z >> 31)) >> 32) as u32
     })
 }
-
-/// A promise that resolves after `ms` milliseconds.
-pub async fn sleep(ms: f64) {
-    let p = Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}

@@ -2,6 +2,7 @@
 //! core, carry out I/O through the host's own globals, convert results back.
 
 mod args;
+mod call;
 mod client;
 mod endpoints;
 mod error;
