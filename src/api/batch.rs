@@ -12,8 +12,14 @@ pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
     let Some(list) = batch_list(&ep.path()).filter(|l| l.splittable && limit > 0) else {
         return vec![body.clone()];
     };
-    let Some(obj) = body.as_object() else { return vec![body.clone()] };
-    let Some((field, items)) = list.fields.iter().find_map(|f| obj.get(*f).and_then(Value::as_array).map(|a| (*f, a))) else {
+    let Some(obj) = body.as_object() else {
+        return vec![body.clone()];
+    };
+    let Some((field, items)) = list
+        .fields
+        .iter()
+        .find_map(|f| obj.get(*f).and_then(Value::as_array).map(|a| (*f, a)))
+    else {
         return vec![body.clone()];
     };
     if items.len() <= limit {
@@ -35,7 +41,9 @@ pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
 pub fn merge(answers: &[Value]) -> Value {
     let mut out = serde_json::Map::new();
     for answer in answers {
-        let Some(obj) = answer.as_object() else { continue };
+        let Some(obj) = answer.as_object() else {
+            continue;
+        };
         for (k, v) in obj {
             match (out.get_mut(k), v) {
                 (Some(Value::Array(acc)), Value::Array(more)) => acc.extend(more.iter().cloned()),

@@ -61,7 +61,9 @@ impl Endpoint {
 }
 
 pub fn find(service: &str, command: &str) -> Option<&'static Endpoint> {
-    ENDPOINTS.iter().find(|e| e.service == service && e.command == command)
+    ENDPOINTS
+        .iter()
+        .find(|e| e.service == service && e.command == command)
 }
 
 /// The table as the package exports it: `[{ namespace, method, servicename, command, retry,

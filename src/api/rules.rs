@@ -14,6 +14,7 @@ pub struct BatchList {
     pub splittable: bool,
 }
 
+#[rustfmt::skip]
 pub const BATCH_LISTS: &[BatchList] = &[
     BatchList { path: "im_open_login_svc/multiaccount_import", fields: &["AccountList", "Accounts"], splittable: true },
     BatchList { path: "im_open_login_svc/account_delete", fields: &["DeleteItem"], splittable: true },
@@ -46,9 +47,22 @@ pub const BATCH_LISTS: &[BatchList] = &[
     BatchList { path: "official_account_open_http_svc/official_account_msg_recall", fields: &["MsgKeyList"], splittable: true },
     BatchList { path: "official_account_open_http_svc/add_subscriber", fields: &["SubscriberList"], splittable: true },
     BatchList { path: "im_msg_audit_mgr/delete_cloud_audit_keywords", fields: &["Keywords"], splittable: true },
+    BatchList { path: "sns/friend_delete", fields: &["To_Account"], splittable: true },
+    BatchList { path: "sns/friend_check", fields: &["To_Account"], splittable: true },
+    BatchList { path: "sns/black_list_add", fields: &["To_Account"], splittable: true },
+    BatchList { path: "follow/follow_delete", fields: &["To_Account"], splittable: true },
+    BatchList { path: "follow/follow_check", fields: &["To_Account"], splittable: true },
+    BatchList { path: "follow/follow_get_info", fields: &["To_Account"], splittable: true },
+    BatchList { path: "recentcontact/mark_contact", fields: &["MarkItem"], splittable: true },
+    BatchList { path: "im_msg_audit_mgr/add_local_audit_keywords", fields: &["LocalAuditWords"], splittable: true },
+    BatchList { path: "im_msg_audit_mgr/delete_local_audit_keywords", fields: &["LocalAuditWords"], splittable: true },
+    BatchList { path: "group_open_http_svc/import_group_member", fields: &["MemberList"], splittable: true },
+    BatchList { path: "group_open_http_svc/import_group_msg", fields: &["MsgList"], splittable: true },
+    BatchList { path: "group_open_http_svc/delete_permission_group_member", fields: &["MemberList"], splittable: true },
 ];
 
 /// Top-level fields the docs mark required. `"A|B"`: at least one of them.
+#[rustfmt::skip]
 pub const REQUIRED: &[(&str, &[&str])] = &[
     ("im_open_login_svc/account_import", &["UserID"]),
     ("im_open_login_svc/multiaccount_import", &["AccountList|Accounts"]),
@@ -217,6 +231,7 @@ pub struct Range {
     pub max: u64,
 }
 
+#[rustfmt::skip]
 pub const RANGES: &[Range] = &[
     Range { path: "group_open_http_svc/get_appid_group_list", field: "Limit", min: 1, max: 10_000 },
     Range { path: "group_open_http_svc/group_msg_get_simple", field: "ReqMsgNumber", min: 1, max: 20 },
@@ -224,6 +239,7 @@ pub const RANGES: &[Range] = &[
     Range { path: "sns/black_list_get", field: "MaxLimited", min: 1, max: 1000 },
     Range { path: "group_open_http_svc/get_group_msg_receipt_detail", field: "Count", min: 1, max: 200 },
     Range { path: "group_open_http_svc/get_permission_group", field: "Limit", min: 1, max: 20 },
+    Range { path: "group_open_http_svc/get_group_ban_member", field: "Limit", min: 1, max: 100 },
     Range { path: "official_account_open_http_svc/get_subscriber_info", field: "Limit", min: 1, max: 200 },
     Range { path: "official_account_open_http_svc/get_subscribed_official_account_list", field: "Limit", min: 1, max: 200 },
     Range { path: "im_msg_audit_mgr/get_cloud_audit_keywords_ids", field: "Limit", min: 1, max: 100 },
@@ -235,5 +251,8 @@ pub fn batch_list(path: &str) -> Option<&'static BatchList> {
 }
 
 pub fn required(path: &str) -> &'static [&'static str] {
-    REQUIRED.iter().find(|(p, _)| *p == path).map_or(&[], |(_, f)| f)
+    REQUIRED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(&[], |(_, f)| f)
 }

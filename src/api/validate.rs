@@ -8,7 +8,9 @@ use crate::error::TimError;
 use serde_json::Value;
 
 fn present(body: &serde_json::Map<String, Value>, field: &str) -> bool {
-    field.split('|').any(|f| body.get(f).is_some_and(|v| !v.is_null()))
+    field
+        .split('|')
+        .any(|f| body.get(f).is_some_and(|v| !v.is_null()))
 }
 
 /// `Ok(())` or a `bad-input` error naming the endpoint and the field.
@@ -19,12 +21,20 @@ pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
     let obj = match body {
         Value::Object(o) => o,
         Value::Null => &empty,
-        _ => return fail(format!("the body of {}.{} must be a JSON object", ep.namespace, ep.method)),
+        _ => {
+            return fail(format!(
+                "the body of {}.{} must be a JSON object",
+                ep.namespace, ep.method
+            ))
+        }
     };
     for field in required(&path) {
         if !present(obj, field) {
             let name = field.replace('|', " or ");
-            return fail(format!("{name} is required by {}.{}", ep.namespace, ep.method));
+            return fail(format!(
+                "{name} is required by {}.{}",
+                ep.namespace, ep.method
+            ));
         }
     }
     if let Some(list) = batch_list(&path) {
@@ -57,7 +67,10 @@ pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
             Some(v) => {
                 let ok = v.as_u64().is_some_and(|n| n >= r.min && n <= r.max);
                 if !ok {
-                    return fail(format!("{} must be an integer from {} to {}", r.field, r.min, r.max));
+                    return fail(format!(
+                        "{} must be an integer from {} to {}",
+                        r.field, r.min, r.max
+                    ));
                 }
             }
         }

@@ -13,7 +13,8 @@ fn parse(text: &str, what: &str) -> Result<Value, TimError> {
 }
 
 fn endpoint(service: &str, command: &str) -> Result<&'static api::Endpoint, TimError> {
-    api::find(service, command).ok_or_else(|| TimError::bad_input("not a catalog endpoint").at(service, command))
+    api::find(service, command)
+        .ok_or_else(|| TimError::bad_input("not a catalog endpoint").at(service, command))
 }
 
 /// The catalog as JSON text: `[{ namespace, method, servicename, command, retry, batchLimit, ... }]`.
@@ -26,7 +27,9 @@ pub fn endpoint_table() -> String {
 /// outside the catalog (legacy paths sent through `call`) have no rules here.
 #[wasm_bindgen(js_name = validateBody)]
 pub fn validate_body(service: &str, command: &str, body: Option<String>) -> Result<(), JsValue> {
-    let Some(ep) = api::find(service, command) else { return Ok(()) };
+    let Some(ep) = api::find(service, command) else {
+        return Ok(());
+    };
     let body = match body {
         Some(text) => parse(&text, "body").map_err(|e| js(e.at(service, command)))?,
         None => Value::Null,
@@ -36,10 +39,17 @@ pub fn validate_body(service: &str, command: &str, body: Option<String>) -> Resu
 
 /// The next request body (JSON text) after `answer`, or undefined when `answer` was the last page.
 #[wasm_bindgen(js_name = nextPage)]
-pub fn next_page(service: &str, command: &str, request: &str, answer: &str) -> Result<Option<String>, JsValue> {
+pub fn next_page(
+    service: &str,
+    command: &str,
+    request: &str,
+    answer: &str,
+) -> Result<Option<String>, JsValue> {
     let run = || -> Result<Option<String>, TimError> {
         let ep = endpoint(service, command)?;
-        let rule = paging::paging(&ep.path()).ok_or_else(|| TimError::bad_input("this endpoint is not a paged list").at(service, command))?;
+        let rule = paging::paging(&ep.path()).ok_or_else(|| {
+            TimError::bad_input("this endpoint is not a paged list").at(service, command)
+        })?;
         let next = paging::next_page(rule, &parse(request, "request")?, &parse(answer, "answer")?)?;
         Ok(next.map(|v| v.to_string()))
     };
@@ -60,6 +70,8 @@ pub fn split_batch(service: &str, command: &str, body: &str) -> Result<String, J
 #[wasm_bindgen(js_name = mergeBatch)]
 pub fn merge_batch(answers: &str) -> Result<String, JsValue> {
     let list = parse(answers, "answers").map_err(js)?;
-    let list = list.as_array().ok_or_else(|| js(TimError::bad_input("answers must be an array")))?;
+    let list = list
+        .as_array()
+        .ok_or_else(|| js(TimError::bad_input("answers must be an array")))?;
     Ok(batch::merge(list).to_string())
 }
