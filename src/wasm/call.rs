@@ -162,16 +162,13 @@ fn finish(mut e: TimError, g: GiveUp) -> TimError {
     e.attempts = g.attempts;
     e.outcome_known = g.outcome_known;
     // Tencent's ErrorInfo stays verbatim; our own texts say why the retries stopped.
-    if e.kind != Kind::Api
-        && !matches!(g.stop, Stop::Permanent | Stop::Aborted)
-        && (g.attempts > 1 || g.stop == Stop::Ambiguous)
-    {
-        e.info = format!(
-            "{} after {} attempt(s); {}",
-            e.info,
-            g.attempts,
-            g.stop.as_str()
-        );
+    if e.kind != Kind::Api && !matches!(g.stop, Stop::Permanent | Stop::Aborted) {
+        let stop = g.stop.as_str();
+        if g.attempts > 1 {
+            e.info = format!("{} (gave up after {} attempts: {stop})", e.info, g.attempts);
+        } else if g.stop == Stop::Ambiguous {
+            e.info = format!("{} ({stop})", e.info);
+        }
     }
     e
 }
