@@ -7,6 +7,8 @@
 //! - `openim/importmsg`: MsgSeq + MsgRandom + MsgTimeStamp, no window. MsgTimeStamp is the
 //!   historical time and stays the caller's; we fill the other two if missing.
 //! - `group_open_http_svc/send_group_msg`: Random within five minutes.
+//! - `official_account_open_http_svc/send_official_account_msg`: identical content within five
+//!   minutes; nothing to fill, only the window matters.
 //!
 //! Fields the caller set are never touched. The caller's bytes are kept: the keys are spliced in
 //! after the opening brace instead of re-serialising the body.
@@ -39,6 +41,12 @@ const RULES: &[Rule] = &[
         service: "group_open_http_svc",
         command: "send_group_msg",
         fields: &["Random"],
+        window_ms: Some(300_000),
+    },
+    Rule {
+        service: "official_account_open_http_svc",
+        command: "send_official_account_msg",
+        fields: &[],
         window_ms: Some(300_000),
     },
 ];

@@ -766,3 +766,24 @@ fn dedup_keys_are_filled_once_and_never_override_the_caller() {
         crate::error::Kind::BadInput
     );
 }
+
+/// Every endpoint the catalog marks `DedupKey` has its keys filled by us or documented as the
+/// caller's: a new DedupKey row without either would be resent with nothing to deduplicate on.
+#[test]
+fn every_dedup_endpoint_has_its_keys() {
+    // import_group_msg: each MsgList item carries Random and MsgTimeStamp, which only the caller
+    // can know (they are the historical message's own).
+    const CALLER_KEYED: &[(&str, &str)] = &[("group_open_http_svc", "import_group_msg")];
+    // Official-account sends are deduplicated on identical content within five minutes.
+    const CONTENT_KEYED: &[(&str, &str)] = &[("official_account_open_http_svc", "send_official_account_msg")];
+    for e in crate::api::ENDPOINTS.iter().filter(|e| e.retry == DedupKey) {
+        let at = (e.service, e.command);
+        let filled = fill_dedup_keys(e.service, e.command, "{}", [1, 2]).unwrap() != "{}";
+        let content = CONTENT_KEYED.contains(&at) && dedup_window_ms(e.service, e.command) == Some(300_000);
+        assert!(filled || content || CALLER_KEYED.contains(&at), "{}/{} has no dedup keys", e.service, e.command);
+    }
+    // And the other way round: we fill keys only where the catalog expects them to matter.
+    for (s, c) in [("openim", "sendmsg"), ("openim", "importmsg"), ("group_open_http_svc", "send_group_msg")] {
+        assert_eq!(crate::api::find(s, c).map(|e| e.retry), Some(DedupKey), "{s}/{c}");
+    }
+}
