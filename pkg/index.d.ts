@@ -56,6 +56,14 @@ export interface GenerateUserSigOptions {
 /** Generates a UserSig (TLSSigAPIv2), the token the Chat client SDKs log in with. */
 export declare function generateUserSig(options: GenerateUserSigOptions): string;
 
+export interface GenerateUserSigsOptions extends Omit<GenerateUserSigOptions, 'userId'> {
+  /** At most 100000 UserIDs, each 1-32 bytes. */
+  userIds: string[];
+}
+
+/** Signs many UserIDs with one key, time and lifetime in a single wasm call; same order as `userIds`. */
+export declare function generateUserSigs(options: GenerateUserSigsOptions): string[];
+
 /** TRTC privilege bits: 1 create, 2 enter, 4 send audio, 8 receive audio, 16 send video, 32 receive video, 64 send sub-stream, 128 receive sub-stream; 255 grants all. */
 export type PrivateMapKeyOptions = GenerateUserSigOptions & { privilegeMap: number } & (
     | { roomId: number; roomStr?: undefined }

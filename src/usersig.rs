@@ -134,35 +134,83 @@ pub fn check_expire(expire: u64) -> Result<(), InputError> {
 
 /// Generates a UserSig. Output decodes to the same document the official Node package writes.
 pub fn generate(key: &SigningKey, f: &Fields<'_>) -> Result<String, InputError> {
-    f.check()?;
-    let userbuf_b64 = f.userbuf.map(|b| STANDARD.encode(b));
-    let sig = key.sign(f, userbuf_b64.as_deref());
-    let doc = document_json(f, userbuf_b64.as_deref(), &sig);
-    let z = zlib_stored(doc.as_bytes());
-    Ok(to_usersig_base64(&z))
+    let mut out = String::new();
+    generate_into(key, f, &mut Vec::new(), &mut out)?;
+    Ok(out)
 }
 
-/// The JSON document, compact, keys in the official Node order, escaped like `JSON.stringify`.
-fn document_json(f: &Fields<'_>, userbuf_b64: Option<&str>, sig: &[u8; 32]) -> String {
-    let mut num = itoa_buf::Buf::new();
-    let mut s = String::with_capacity(160 + f.identifier.len() + userbuf_b64.map_or(0, str::len));
-    s.push_str("{\"TLS.ver\":\"2.0\",\"TLS.identifier\":");
-    push_json_string(&mut s, f.identifier);
-    s.push_str(",\"TLS.sdkappid\":");
-    s.push_str(num.str(f.sdk_app_id as u64));
-    s.push_str(",\"TLS.time\":");
-    s.push_str(num.str(f.time));
-    s.push_str(",\"TLS.expire\":");
-    s.push_str(num.str(f.expire));
-    if let Some(ub) = userbuf_b64 {
-        s.push_str(",\"TLS.userbuf\":\"");
-        s.push_str(ub); // base64: nothing to escape
-        s.push('"');
+/// [`generate`], appending to `out` and using `scratch` for the zlib stream, so a caller that
+/// signs many UserSigs (the batch call, the wasm edge) allocates nothing per signature.
+pub fn generate_into(
+    key: &SigningKey,
+    f: &Fields<'_>,
+    scratch: &mut Vec<u8>,
+    out: &mut String,
+) -> Result<(), InputError> {
+    f.check()?;
+    let mut ub_buf = String::new();
+    let userbuf_b64 = f.userbuf.map(|b| {
+        STANDARD.encode_string(b, &mut ub_buf);
+        ub_buf.as_str()
+    });
+    let sig = key.sign(f, userbuf_b64);
+    // zlib header and one stored block header, the document, then the block length patched in.
+    scratch.clear();
+    scratch.extend_from_slice(&[0x78, 0x01, 1, 0, 0, 0, 0]);
+    write_document(scratch, f, userbuf_b64, &sig);
+    let doc_len = scratch.len() - STORED_HEAD;
+    if doc_len <= 0xffff {
+        let len = doc_len as u16;
+        scratch[3..5].copy_from_slice(&len.to_le_bytes());
+        scratch[5..7].copy_from_slice(&(!len).to_le_bytes());
+        let adler = adler32(&scratch[STORED_HEAD..]);
+        scratch.extend_from_slice(&adler.to_be_bytes());
+    } else {
+        // Only a PrivateMapKey with a very long roomStr gets here: several stored blocks.
+        let doc = scratch.split_off(STORED_HEAD);
+        *scratch = zlib_stored(&doc);
     }
-    s.push_str(",\"TLS.sig\":\"");
-    STANDARD.encode_string(sig, &mut s);
-    s.push_str("\"}");
-    s
+    push_usersig_base64(out, scratch);
+    Ok(())
+}
+
+/// Bytes before the document in a single-block stored zlib stream: CMF, FLG, BFINAL/BTYPE,
+/// LEN, NLEN.
+const STORED_HEAD: usize = 7;
+
+/// The JSON document, compact, keys in the official Node order, escaped like `JSON.stringify`.
+fn write_document(out: &mut Vec<u8>, f: &Fields<'_>, userbuf_b64: Option<&str>, sig: &[u8; 32]) {
+    let mut num = itoa_buf::Buf::new();
+    out.extend_from_slice(b"{\"TLS.ver\":\"2.0\",\"TLS.identifier\":");
+    if f.identifier
+        .bytes()
+        .any(|b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        let mut id = String::new();
+        push_json_string(&mut id, f.identifier);
+        out.extend_from_slice(id.as_bytes());
+    } else {
+        // Nothing to escape (the usual case): no temporary string.
+        out.push(b'"');
+        out.extend_from_slice(f.identifier.as_bytes());
+        out.push(b'"');
+    }
+    out.extend_from_slice(b",\"TLS.sdkappid\":");
+    out.extend_from_slice(num.fmt(f.sdk_app_id as u64));
+    out.extend_from_slice(b",\"TLS.time\":");
+    out.extend_from_slice(num.fmt(f.time));
+    out.extend_from_slice(b",\"TLS.expire\":");
+    out.extend_from_slice(num.fmt(f.expire));
+    if let Some(ub) = userbuf_b64 {
+        out.extend_from_slice(b",\"TLS.userbuf\":\"");
+        out.extend_from_slice(ub.as_bytes()); // base64: nothing to escape
+        out.push(b'"');
+    }
+    out.extend_from_slice(b",\"TLS.sig\":\"");
+    let mut b64 = [0u8; 44];
+    let n = STANDARD.encode_slice(sig, &mut b64).unwrap_or(0);
+    out.extend_from_slice(&b64[..n]);
+    out.extend_from_slice(b"\"}");
 }
 
 /// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes.
@@ -225,18 +273,37 @@ fn adler32(data: &[u8]) -> u32 {
     (b << 16) | a
 }
 
+/// Standard base64 with the UserSig alphabet (`+/` -> `*-`); the `=` padding becomes `_` after.
+const USERSIG_B64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &match base64::alphabet::Alphabet::new(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-",
+    ) {
+        Ok(a) => a,
+        Err(_) => panic!("invalid UserSig alphabet"), // evaluated at compile time
+    },
+    base64::engine::general_purpose::PAD,
+);
+
+#[cfg(test)]
 fn to_usersig_base64(bytes: &[u8]) -> String {
-    let mut s = STANDARD.encode(bytes).into_bytes();
-    for c in s.iter_mut() {
-        *c = match *c {
-            b'+' => b'*',
-            b'/' => b'-',
-            b'=' => b'_',
-            c => c,
-        };
+    let mut s = String::new();
+    push_usersig_base64(&mut s, bytes);
+    s
+}
+
+fn push_usersig_base64(out: &mut String, bytes: &[u8]) {
+    let start = out.len();
+    USERSIG_B64.encode_string(bytes, out);
+    // At most two padding characters, at the end; '=' and '_' are both ASCII.
+    let pad = out[start..]
+        .bytes()
+        .rev()
+        .take_while(|&c| c == b'=')
+        .count();
+    out.truncate(out.len() - pad);
+    for _ in 0..pad {
+        out.push('_');
     }
-    // Only ASCII was produced and replaced by ASCII.
-    String::from_utf8(s).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,11 +544,6 @@ mod itoa_buf {
             }
             self.1 = i;
             &self.0[i..]
-        }
-        pub fn str(&mut self, n: u64) -> &str {
-            let b = self.fmt(n);
-            // Only ASCII digits were written.
-            core::str::from_utf8(b).unwrap_or("0")
         }
     }
 }

@@ -259,3 +259,54 @@ fn json_escaping_matches_json_stringify_for_controls() {
     let parsed: String = serde_json::from_str(&s).unwrap();
     assert_eq!(parsed, "a\u{1}\u{8}\u{c}\u{1f}\"\\/é😀");
 }
+
+#[test]
+fn reused_buffers_give_the_same_usersigs_as_fresh_ones() {
+    let key = SigningKey::new("k").unwrap();
+    let (mut scratch, mut out) = (Vec::new(), String::new());
+    let ids = ["a", "user \"quoted\" \\", "é😀", &"x".repeat(32)];
+    for (i, id) in ids.iter().enumerate() {
+        let f = Fields {
+            identifier: id,
+            sdk_app_id: 1400000000,
+            time: 1_700_000_000 + i as u64,
+            expire: 86400,
+            userbuf: None,
+        };
+        let start = out.len();
+        generate_into(&key, &f, &mut scratch, &mut out).unwrap();
+        assert_eq!(&out[start..], generate(&key, &f).unwrap(), "{id}");
+        let d = decode(&out[start..]).unwrap();
+        assert_eq!(
+            (d.identifier.as_str(), d.time),
+            (*id, 1_700_000_000 + i as u64)
+        );
+    }
+}
+
+#[test]
+fn documents_longer_than_one_stored_block_still_inflate() {
+    // A PrivateMapKey with a long roomStr is the only way past 65535 document bytes.
+    let key = SigningKey::new("k").unwrap();
+    let ub = private_map_userbuf("u", 1, &Room::Str(&"r".repeat(60_000)), 2, 255).unwrap();
+    let f = Fields {
+        identifier: "u",
+        sdk_app_id: 1,
+        time: 1,
+        expire: 1,
+        userbuf: Some(&ub),
+    };
+    let sig = generate(&key, &f).unwrap();
+    let std = sig.replace('*', "+").replace('-', "/").replace('_', "=");
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_zlib(&STANDARD.decode(std).unwrap()).unwrap();
+    let doc: Value = serde_json::from_slice(&json).unwrap();
+    assert!(json.len() > 65535);
+    assert_eq!(
+        STANDARD
+            .decode(doc["TLS.userbuf"].as_str().unwrap())
+            .unwrap(),
+        ub
+    );
+    assert_eq!(doc["TLS.identifier"], "u");
+}

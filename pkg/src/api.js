@@ -2,5 +2,5 @@
 export { TimError } from './error.js';
 export { TimClient } from './client.js';
 export { endpoints } from './endpoints.js';
-export { generateUserSig, generatePrivateMapKey, decodeUserSig, verifyUserSig } from './usersig.js';
+export { generateUserSig, generateUserSigs, generatePrivateMapKey, decodeUserSig, verifyUserSig } from './usersig.js';
 export * from './webhook.js';

@@ -1,6 +1,12 @@
 //! JS exports for UserSig: generateUserSig, generatePrivateMapKey, decodeUserSig, verifyUserSig.
 //! The JS layer (pkg/src/usersig.js) destructures the option objects and passes fields
 //! positionally, which costs fewer boundary crossings than reading properties from here.
+//!
+//! Fast path: when the JS layer has already seen that the fields are plain numbers and strings,
+//! it calls [`UserSigSigner::sign`], an object holding one key's HMAC state, with typed
+//! arguments: no key string crosses the boundary per call and nothing is read back through
+//! `JsValue`. Anything unusual (strings for numbers, missing fields, bad values) takes the
+//! generic export, which owns every error message.
 
 use super::args;
 use super::error::js;
@@ -70,6 +76,125 @@ pub fn generate_user_sig(
             args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
         let time = time_or_now(&time, "time")?;
         sign(&key, &user_id, sdk_app_id, time, expire, None)
+    })()
+    .map_err(js)
+}
+
+/// One key's precomputed HMAC state plus reusable buffers, for the JS fast path.
+#[wasm_bindgen]
+pub struct UserSigSigner {
+    key: SigningKey,
+    scratch: Vec<u8>,
+}
+
+/// A JS number that the JS layer already checked is an integer in range; checked again here so
+/// nothing unexpected can slip through as a silent conversion.
+fn whole(v: f64, name: &str, min: u64, max: u64) -> Result<u64, TimError> {
+    if v.is_finite() && v.fract() == 0.0 && v >= min as f64 && v <= max as f64 {
+        Ok(v as u64)
+    } else {
+        Err(TimError::bad_input(format!(
+            "{name} must be an integer from {min} to {max}"
+        )))
+    }
+}
+
+#[wasm_bindgen]
+impl UserSigSigner {
+    #[wasm_bindgen(constructor)]
+    pub fn new(key: &str) -> Result<UserSigSigner, JsValue> {
+        Ok(UserSigSigner {
+            key: SigningKey::new(key).map_err(|e| js(e.into()))?,
+            scratch: Vec::with_capacity(256),
+        })
+    }
+
+    /// `generateUserSig` with typed arguments (absent `expire`/`time`: the defaults).
+    pub fn sign(
+        &mut self,
+        sdk_app_id: f64,
+        user_id: &str,
+        expire: Option<f64>,
+        time: Option<f64>,
+    ) -> Result<String, JsValue> {
+        (|| {
+            let f = Fields {
+                identifier: user_id,
+                sdk_app_id: whole(sdk_app_id, "sdkAppId", 1, u32::MAX as u64)? as u32,
+                time: match time {
+                    Some(t) => whole(t, "time", 0, MAX_TIME)?,
+                    None => now_s(),
+                },
+                expire: match expire {
+                    Some(e) => whole(e, "expire", 1, u32::MAX as u64)?,
+                    None => DEFAULT_EXPIRE,
+                },
+                userbuf: None,
+            };
+            let mut out = String::with_capacity(320);
+            usersig::generate_into(&self.key, &f, &mut self.scratch, &mut out)?;
+            Ok(out)
+        })()
+        .map_err(js)
+    }
+}
+
+/// Most UserIDs one batch call signs; bounds the work and the answer (about 250 bytes each).
+const MAX_BATCH: usize = 100_000;
+
+/// `generateUserSigs`: `user_ids` is the UserIDs joined with `\n` (which no valid UserID
+/// contains) and `count` how many there are. Answers the UserSigs joined with `\n`: one string
+/// across the boundary each way, whatever the batch size.
+#[wasm_bindgen(js_name = generateUserSigs)]
+pub fn generate_user_sigs(
+    sdk_app_id: JsValue,
+    key: JsValue,
+    user_ids: &str,
+    count: u32,
+    expire: JsValue,
+    time: JsValue,
+) -> Result<String, JsValue> {
+    (|| {
+        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
+        let expire =
+            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let time = time_or_now(&time, "time")?;
+        let count = count as usize;
+        if count > MAX_BATCH {
+            return Err(TimError::bad_input(format!(
+                "userIds has {count} entries; at most {MAX_BATCH} per call"
+            )));
+        }
+        if count == 0 {
+            // Nothing to sign, but a bad key is still an error.
+            return with_key(&key, |_| String::new());
+        }
+        let ids = user_ids.split('\n');
+        if ids.clone().count() != count {
+            // A line break inside an entry changes the count.
+            return Err(TimError::bad_input(
+                "userIds entries must not contain control characters",
+            ));
+        }
+        with_key(&key, |k| {
+            let mut scratch = Vec::with_capacity(256);
+            let mut out = String::with_capacity(count * 260);
+            for (i, id) in ids.enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let f = Fields {
+                    identifier: id,
+                    sdk_app_id,
+                    time,
+                    expire,
+                    userbuf: None,
+                };
+                usersig::generate_into(k, &f, &mut scratch, &mut out)
+                    .map_err(|e| TimError::bad_input(format!("userIds[{i}]: {}", e.0)))?;
+            }
+            Ok(out)
+        })?
     })()
     .map_err(js)
 }
