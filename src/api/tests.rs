@@ -405,6 +405,11 @@ fn validation_table() {
         ),
         ("openconfigsvr", "getappinfo", json!({}), None),
     ];
+    expect_validation(cases);
+}
+
+/// Runs `(service, command, body, Some(text the error must contain) | None for ok)` cases.
+fn expect_validation(cases: Vec<(&str, &str, Value, Option<&str>)>) {
     for (s, c, body, want) in cases {
         let got = check(s, c, body.clone());
         match (want, got) {
@@ -421,6 +426,48 @@ fn validation_table() {
             (want, got) => panic!("{s}/{c} {body}: wanted {want:?}, got {got:?}"),
         }
     }
+}
+
+/// Request bodies copied from Tencent's pages must pass, and leaving out a field the page's
+/// table marks required must fail. Pages: get/set_key_values 269/82029 and 269/82030,
+/// timpush/push 269/100634 (Push service) and 269/45933 (Chat), timpush/revoke 269/105123,
+/// admin_getroammsg 269/42794, sns/group_get 269/54763.
+#[test]
+#[rustfmt::skip]
+fn documented_examples_pass_and_documented_required_fields_are_checked() {
+    let push_info = json!({ "PushFlag": 0, "Title": "title", "Desc": "content" });
+    let text = json!([{ "MsgType": "TIMTextElem", "MsgContent": { "Text": "hi, beauty" } }]);
+    let ext = "openim_msg_ext_http_svc";
+    let cases: Vec<(&str, &str, Value, Option<&str>)> = vec![
+        // get_key_values: From_Account and StartSeq are optional.
+        (ext, "get_key_values", json!({ "From_Account": "62768", "To_Account": "116400", "MsgKey": "44739199_12_1665388280" }), None),
+        (ext, "get_key_values", json!({ "From_Account": "62768", "To_Account": "116400", "MsgKey": "44739199_12_1665388280", "StartSeq": 2 }), None),
+        (ext, "get_key_values", json!({ "To_Account": "116400", "MsgKey": "44739199_12_1665388280" }), None),
+        (ext, "get_key_values", json!({ "From_Account": "62768", "To_Account": "116400" }), Some("MsgKey is required")),
+        // set_key_values: From_Account optional; OperateType 3 clears without ExtensionList.
+        (ext, "set_key_values", json!({ "From_Account": "62768", "To_Account": "116400", "MsgKey": "44739199_12_1665388280", "OperateType": 3 }), None),
+        (ext, "set_key_values", json!({ "To_Account": "116400", "MsgKey": "44739199_12_1665388280", "OperateType": 1, "ExtensionList": [{ "Key": "k1", "Value": "v1", "Seq": 0 }] }), None),
+        (ext, "set_key_values", json!({ "To_Account": "116400", "MsgKey": "44739199_12_1665388280" }), Some("OperateType is required")),
+        // timpush/push: either documented form.
+        ("timpush", "push", json!({ "From_Account": "administrator", "MsgRandom": 3674128, "OfflinePushInfo": push_info }), None),
+        ("timpush", "push", json!({ "From_Account": "admin", "MsgRandom": 3674128, "OnlineOnlyFlag": 0, "MsgBody": text }), None),
+        ("timpush", "push", json!({ "From_Account": "admin", "MsgRandom": 3674128, "MsgBody": text, "OfflinePushInfo": push_info }), None),
+        ("timpush", "push", json!({ "From_Account": "admin", "MsgRandom": 3674128 }), Some("OfflinePushInfo or MsgBody is required")),
+        // timpush/revoke: both fields required on the current page.
+        ("timpush", "revoke", json!({ "TaskId": "660cc447_537ed82a_200000cd7ee17f5_84035729_bc614e", "OfflinePushInfo": { "Title": "t", "Desc": "d" } }), None),
+        ("timpush", "revoke", json!({ "TaskId": "660cc447_537ed82a_200000cd7ee17f5_84035729_bc614e" }), Some("OfflinePushInfo is required")),
+        // admin_getroammsg: the two accounts name the conversation.
+        ("openim", "admin_getroammsg", json!({ "Operator_Account": "user2", "Peer_Account": "user1", "MaxCnt": 100, "MinTime": 1584669600, "MaxTime": 1584673200 }), None),
+        ("openim", "admin_getroammsg", json!({ "Operator_Account": "user2", "Peer_Account": "user1", "MaxCnt": 100, "MinTime": 1584669600, "MaxTime": 1584669680, "LastMsgKey": "549396494_2578554_1584669680" }), None),
+        ("openim", "admin_getroammsg", json!({ "Operator_Account": "user2", "MaxCnt": 100, "MinTime": 1584669600, "MaxTime": 1584673200 }), Some("Peer_Account is required")),
+        ("openim", "admin_getroammsg", json!({ "Peer_Account": "user1", "MaxCnt": 100, "MinTime": 1584669600, "MaxTime": 1584673200 }), Some("Operator_Account is required")),
+        ("openim", "admin_getroammsg", json!({ "Operator_Account": "user2", "Peer_Account": "user1", "MinTime": 1584669600, "MaxTime": 1584673200 }), Some("MaxCnt is required")),
+        // sns/group_get: the page's basic form is From_Account alone (no LastSequence field).
+        ("sns", "group_get", json!({ "From_Account": "id" }), None),
+        ("sns", "group_get", json!({ "From_Account": "id", "NeedFriend": "Need_Friend_Type_Yes", "GroupName": ["group1"] }), None),
+        ("sns", "group_get", json!({ "GroupName": ["group1"] }), Some("From_Account is required")),
+    ];
+    expect_validation(cases);
 }
 
 #[test]
