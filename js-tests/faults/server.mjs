@@ -101,7 +101,7 @@ class Run {
   entry(id, kind) {
     let e = this.ledger.get(id);
     if (!e) {
-      e = { kind, requests: 0, deliveries: 0, processings: 0, permanentCode: 0, refreshUsed: false, afterPermanent: 0 };
+      e = { kind, trace: [], requests: 0, deliveries: 0, processings: 0, permanentCode: 0, refreshUsed: false, afterPermanent: 0 };
       this.ledger.set(id, e);
     }
     return e;
@@ -156,6 +156,7 @@ class Run {
 
     const fault = this.rand() < this.faultRate ? pickFault(this.rand) : null;
     if (fault) this.faults[fault] = (this.faults[fault] ?? 0) + 1;
+    e.trace.push(`${which}:${fault ?? 'ok'}`);
     const ok = () => json(res, 200, { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgTime: Math.floor(Date.now() / 1000) });
     const fail = (code, info) => json(res, 200, { ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: info });
     const permanent = (code, info) => {
@@ -221,6 +222,7 @@ class Run {
       duplicatedMessages: 0, okNotProcessed: 0, knownFailedButProcessed: 0,
       permanentRetries: 0, overDeadline: 0, maxOverrunMs: 0, slowestMs: 0, accountReimports: 0,
     };
+    const examples = [];
     f.faultsInjected = Object.values(this.faults).reduce((a, b) => a + b, 0);
     f.faultRate = Number((f.faultsInjected / Math.max(1, this.requests)).toFixed(3));
     for (const c of calls) {
@@ -228,7 +230,10 @@ class Run {
       if (c.ok) f.ok++;
       else if (c.outcomeKnown) f.failedKnown++;
       else f.failedUnknown++;
-      if (MESSAGE_KINDS.has(e.kind) && e.deliveries > 1) f.duplicatedMessages++;
+      if (MESSAGE_KINDS.has(e.kind) && e.deliveries > 1) {
+        f.duplicatedMessages++;
+        if (examples.length < 5) examples.push({ id: c.id, kind: e.kind, trace: e.trace, client: c });
+      }
       if (c.ok && e.processings === 0) f.okNotProcessed++;
       if (!c.ok && c.outcomeKnown && e.processings > 0) f.knownFailedButProcessed++;
       if (e.kind === 'account_import' && e.processings > 1) f.accountReimports++;
@@ -238,7 +243,7 @@ class Run {
       if (over > f.maxOverrunMs) f.maxOverrunMs = over;
       if (over > c.toleranceMs) f.overDeadline++;
     }
-    return { run: this.id, seed: this.seed, figures: f, faults: this.faults };
+    return { run: this.id, seed: this.seed, figures: f, faults: this.faults, examples };
   }
 }
 
@@ -281,7 +286,7 @@ export async function startFaultServer() {
   };
 }
 
-export function printReport({ label, seed, figures: f, faults }) {
+export function printReport({ label, seed, figures: f, faults, examples }) {
   const line = (k, v) => console.log(`  ${k.padEnd(44)} ${v}`);
   console.log(`fault run ${label} (seed ${seed}): ${f.calls} calls, ${f.requests} requests, ${f.faultsInjected} faults injected (${(f.faultRate * 100).toFixed(1)}% of requests)`);
   line('succeeded / failed (known) / failed (unknown)', `${f.ok} / ${f.failedKnown} / ${f.failedUnknown}`);
@@ -290,5 +295,6 @@ export function printReport({ label, seed, figures: f, faults }) {
   line('reported failed (outcome known) but processed', f.knownFailedButProcessed);
   line('retries of permanent errors', f.permanentRetries);
   line('calls over their deadline', `${f.overDeadline} (slowest call ${f.slowestMs} ms, largest overrun ${f.maxOverrunMs} ms)`);
+  for (const x of examples) line('duplicate', JSON.stringify(x));
   line('faults', Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(', '));
 }

@@ -129,7 +129,7 @@ pub(super) async fn send(
                 host::random_u32(),
             )?
         };
-        let (outcome, result) = match attempt(inner, &req, next.timeout_ms, o).await {
+        let (outcome, result) = match attempt(inner, &req, next.timeout_ms, class, o).await {
             Ok(v) => (Outcome::Ok, Ok(v)),
             Err((outcome, e)) => (outcome, Err(e)),
         };
@@ -204,6 +204,35 @@ pub(super) fn json_headers() -> JsValue {
     h.into()
 }
 
+thread_local! {
+    static DENO_UNPOOLED: std::cell::OnceCell<Option<JsValue>> = const { std::cell::OnceCell::new() };
+}
+
+/// In Deno, an HTTP client that never reuses a connection, or `None` elsewhere.
+///
+/// Deno's fetch resends a request by itself when a reused keep-alive connection closes before
+/// an answer arrives, even a POST the server already processed (measured with Deno 2.9: one
+/// `fetch`, two deliveries). Keys protect DedupKey endpoints and repeats do not hurt Read and
+/// Idempotent ones, but an Unsafe call would be duplicated, so those go out on fresh
+/// connections. Node, Bun and workerd do not resend POSTs.
+fn deno_unpooled_client() -> Option<JsValue> {
+    DENO_UNPOOLED.with(|cell| {
+        cell.get_or_init(|| {
+            let deno = Reflect::get(&js_sys::global(), &"Deno".into())
+                .ok()
+                .filter(|d| d.is_object())?;
+            let create = Reflect::get(&deno, &"createHttpClient".into())
+                .ok()?
+                .dyn_into::<Function>()
+                .ok()?;
+            let opts = Object::new();
+            let _ = Reflect::set(&opts, &"poolMaxIdlePerHost".into(), &JsValue::from_f64(0.0));
+            create.call1(&deno, &opts).ok().filter(|c| c.is_object())
+        })
+        .clone()
+    })
+}
+
 /// What went wrong with a network step, told apart as well as the runtime lets us.
 fn network_outcome(err: &JsValue) -> Outcome {
     if refused_before_sending(err) {
@@ -253,6 +282,7 @@ async fn attempt(
     inner: &Inner,
     req: &SignedRequest,
     timeout_ms: u64,
+    class: Retry,
     o: &CallOptions,
 ) -> Result<JsValue, (Outcome, TimError)> {
     let timeout = AbortSignal::timeout(timeout_ms as f64);
@@ -267,6 +297,11 @@ async fn attempt(
     let _ = Reflect::set(&init, &"signal".into(), &signal);
     // Never follow a redirect: the URL carries the admin UserSig.
     let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
+    if class == Retry::Unsafe && inner.fetch.is_none() {
+        if let Some(client) = deno_unpooled_client() {
+            let _ = Reflect::set(&init, &"client".into(), &client);
+        }
+    }
     let failed = |stage: &str, err: &JsValue| -> (Outcome, TimError) {
         let unknown = |kind, text: String| TimError {
             outcome_known: false,
