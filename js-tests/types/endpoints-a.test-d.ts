@@ -104,6 +104,24 @@ export async function message(): Promise<void> {
   // @ts-expect-error options are CallOptions
   await tim.message.sendMsg({ To_Account: 'u', MsgRandom: 1, MsgBody: text }, { timeout: 5 });
 
+  // Media elements: REST sends carry Url, UUID and Download_Flag 2 (Message formats page).
+  const sound = { MsgType: 'TIMSoundElem' as const, MsgContent: { Url: 'https://x/a.mp3', UUID: '1c0ab1', Size: 2270, Second: 3, Download_Flag: 2 as const } };
+  const file = { MsgType: 'TIMFileElem' as const, MsgContent: { Url: 'https://x/a.txt', UUID: '2d1bc2', FileSize: 1773552, FileName: 'file:a.txt', Download_Flag: 2 as const } };
+  await tim.message.sendMsg({ To_Account: 'u', MsgBody: [sound, file] });
+  // @ts-expect-error a voice element without its download Url
+  await tim.message.sendMsg({ To_Account: 'u', MsgBody: [{ MsgType: 'TIMSoundElem', MsgContent: { UUID: '1', Size: 1, Second: 1, Download_Flag: 2 } }] });
+  // @ts-expect-error a file element without UUID
+  await tim.message.sendMsg({ To_Account: 'u', MsgBody: [{ MsgType: 'TIMFileElem', MsgContent: { Url: 'https://x', FileSize: 1, FileName: 'a', Download_Flag: 2 } }] });
+  // @ts-expect-error Download_Flag can only be 2
+  await tim.message.sendMsg({ To_Account: 'u', MsgBody: [{ ...sound, MsgContent: { ...sound.MsgContent, Download_Flag: 1 } }] });
+  await tim.message.sendMsg({
+    To_Account: 'u',
+    MsgBody: text,
+    OfflinePushInfo: { AndroidInfo: { HuaWeiImage: 'https://x/h.png', HonorImage: 'https://x/o.png', GoogleImage: 'https://x/g.png', OPPOPrivateMsgTemplateId: 't1' } },
+  });
+  // @ts-expect-error vendor icons are URLs (strings)
+  await tim.message.sendMsg({ To_Account: 'u', MsgBody: text, OfflinePushInfo: { AndroidInfo: { HuaWeiImage: 1 } } });
+
   await tim.message.sendMsg({
     To_Account: 'u',
     MsgRandom: 1,
@@ -152,6 +170,10 @@ export async function message(): Promise<void> {
 
 export async function messageExtension(): Promise<void> {
   const kv = await tim.messageExtension.getKeyValues({ From_Account: '62768', To_Account: '116400', MsgKey: '44739199_12_1665388280', StartSeq: 2 });
+  // From_Account and StartSeq are optional on the page (269/82029); To_Account and MsgKey are not.
+  await tim.messageExtension.getKeyValues({ To_Account: '116400', MsgKey: '44739199_12_1665388280' });
+  // @ts-expect-error MsgKey is required
+  await tim.messageExtension.getKeyValues({ From_Account: '62768', To_Account: '116400' });
   const more: 0 | 1 = kv.CompleteFlag;
   void more;
   await tim.messageExtension.setKeyValues({
@@ -257,6 +279,11 @@ export async function friend(): Promise<void> {
   await tim.friend.groupAdd({ From_Account: 'id', GroupName: ['group1', 'group2'], To_Account: ['id1'] });
   await tim.friend.groupDelete({ From_Account: 'id', GroupName: ['group1'] });
   await tim.friend.groupGet({ From_Account: 'id', NeedFriend: 'Need_Friend_Type_Yes', LastSequence: 0 });
+  // The page's basic and full forms (269/54763): no LastSequence.
+  await tim.friend.groupGet({ From_Account: 'id' });
+  await tim.friend.groupGet({ From_Account: 'id', NeedFriend: 'Need_Friend_Type_Yes', GroupName: ['group1'] });
+  // @ts-expect-error From_Account is required
+  await tim.friend.groupGet({ GroupName: ['group1'] });
 }
 
 export async function follow(): Promise<void> {

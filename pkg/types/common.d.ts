@@ -55,10 +55,13 @@ export interface TIMCustomElem {
   MsgContent: { Data: string; Desc?: string; Ext?: string; Sound?: string };
 }
 
-/** Voice element (Download_Flag must be 2 when sent through REST). */
+/**
+ * Voice element. Sending through REST needs Url (downloadable), UUID (globally unique, e.g. the
+ * file's MD5) and Download_Flag 2 (Message formats page, cloud.tencent.com/document/product/269/2720).
+ */
 export interface TIMSoundElem {
   MsgType: 'TIMSoundElem';
-  MsgContent: { Url?: string; UUID: string; Size: number; Second: number; Download_Flag?: number };
+  MsgContent: { Url: string; UUID: string; Size: number; Second: number; Download_Flag: 2 };
 }
 
 /** One size of an image: Type 1 original, 2 large, 3 thumbnail. */
@@ -76,29 +79,29 @@ export interface TIMImageElem {
   MsgContent: { UUID: string; ImageFormat: number; ImageInfoArray: TIMImageInfo[] };
 }
 
-/** File element (Download_Flag must be 2 when sent through REST). */
+/** File element: like voice, REST sends need Url, UUID and Download_Flag 2. */
 export interface TIMFileElem {
   MsgType: 'TIMFileElem';
-  MsgContent: { Url?: string; UUID: string; FileSize: number; FileName: string; Download_Flag?: number };
+  MsgContent: { Url: string; UUID: string; FileSize: number; FileName: string; Download_Flag: 2 };
 }
 
-/** Video element (both download flags must be 2 when sent through REST). */
+/** Video element: REST sends need both URLs and UUIDs, the thumbnail size, and both flags 2. */
 export interface TIMVideoFileElem {
   MsgType: 'TIMVideoFileElem';
   MsgContent: {
-    VideoUrl?: string;
+    VideoUrl: string;
     VideoUUID: string;
     VideoSize: number;
     VideoSecond: number;
     VideoFormat: string;
-    VideoDownloadFlag?: number;
-    ThumbUrl?: string;
+    VideoDownloadFlag: 2;
+    ThumbUrl: string;
     ThumbUUID: string;
     ThumbSize: number;
     ThumbWidth: number;
     ThumbHeight: number;
     ThumbFormat: string;
-    ThumbDownloadFlag?: number;
+    ThumbDownloadFlag: 2;
   };
 }
 
@@ -163,6 +166,14 @@ export interface OfflinePushAndroidInfo {
   OPPOCategory?: string;
   HonorImportance?: string;
   MeiZuNoticeMsgType?: number;
+  /** OPPO private-message template ID (OfflinePushInfo page, 269/128209). */
+  OPPOPrivateMsgTemplateId?: string;
+  /** Huawei notification icon: an https URL, under 512 KB. */
+  HuaWeiImage?: string;
+  /** Honor notification icon: an https URL, under 512 KB. */
+  HonorImage?: string;
+  /** Google (FCM) notification icon: a URL, at most 1 MB, JPG/JPEG/PNG. */
+  GoogleImage?: string;
 }
 
 /** APNs options of OfflinePushInfo. */

@@ -961,8 +961,11 @@ export interface FriendGroupDeleteResponse extends TimResponse {
 /** group_get: read friend lists. */
 export interface FriendGroupGetRequest {
   From_Account: string;
-  /** CurrentSequence of the previous pull; 0 the first time (used when GroupName is absent). */
-  LastSequence: number;
+  /**
+   * Not in the current field table (269/54763, whose basic request is From_Account alone);
+   * kept optional for bodies written against older pages.
+   */
+  LastSequence?: number;
   /** 'Need_Friend_Type_Yes': also return the friends of each list. */
   NeedFriend?: 'Need_Friend_Type_Yes';
   /** Lists to read; all when absent. */
