@@ -2,6 +2,8 @@
 // Both endpoint type files (endpoints-a.d.ts, endpoints-b.d.ts) import from here; extend it with
 // small insertions only.
 
+import type { TimError } from '../index';
+
 /** Per-call options accepted by every endpoint method. */
 export interface CallOptions {
   /** Abort the call (and any retries) when this signal fires. */
@@ -13,6 +15,44 @@ export interface CallOptions {
   /** Overall time budget in milliseconds, across all attempts. */
   deadlineMs?: number;
 }
+
+/**
+ * Options of `<method>Pages`: the CallOptions apply to every page's call (and `signal` is also
+ * checked between pages: an aborted signal ends the loop with a TimError of kind 'aborted').
+ */
+export interface PageOptions extends CallOptions {
+  /** Most pages to read before giving up with a 'bad-input' TimError (default 10000). */
+  maxPages?: number;
+}
+
+/** Options of `<method>Batched`: the CallOptions apply to each chunk's call. */
+export interface BatchOptions extends CallOptions {
+  /** Chunk calls in flight at once, 1 to 32 (default 4). */
+  concurrency?: number;
+}
+
+/** A chunk of a batched call that failed as a whole; its items are not in the merged answer. */
+export interface FailedChunk<Item = unknown> {
+  /** Position of the chunk, counting from 0 in list order. */
+  index: number;
+  /** The chunk's items, as sent. */
+  items: Item[];
+  error: TimError;
+}
+
+/**
+ * What `<method>Batched` resolves to: the chunks' answers merged (per-item arrays concatenated
+ * in list order, every other field from the first successful chunk) plus the chunks that failed.
+ * When every chunk fails, the promise rejects with the first chunk's error instead.
+ */
+export type BatchedResponse<Res, Item = unknown> = Res & { failedChunks: FailedChunk<Item>[] };
+
+/** The item type of the list field(s) `K` of a request (each body form, when there are several). */
+export type ListItem<Req, K extends string> = Req extends unknown
+  ? { [P in K & keyof Req]-?: ItemOf<NonNullable<Req[P]>> }[K & keyof Req]
+  : never;
+/** Element type of an array type; never for anything else (including never). */
+type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 
 /** The envelope every successful response carries (failures throw a TimError instead). */
 export interface TimResponse {

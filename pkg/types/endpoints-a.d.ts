@@ -7,7 +7,11 @@
 // signature of `unknown` rather than guessed names.
 
 import type {
+  BatchOptions,
+  BatchedResponse,
   CallOptions,
+  ListItem,
+  PageOptions,
   TimResponse,
   MsgBody,
   OfflinePushInfo,
@@ -139,10 +143,14 @@ export interface AccountGetNoSpeakingResponse extends TimResponse {
 export interface AccountApi {
   importAccount(body: AccountImportAccountRequest, options?: CallOptions): Promise<AccountImportAccountResponse>;
   importAccounts(body: AccountImportAccountsRequest, options?: CallOptions): Promise<AccountImportAccountsResponse>;
+  importAccountsBatched(body: AccountImportAccountsRequest, options?: BatchOptions): Promise<BatchedResponse<AccountImportAccountsResponse, ListItem<AccountImportAccountsRequest, 'AccountList' | 'Accounts'>>>;
   deleteAccounts(body: AccountDeleteAccountsRequest, options?: CallOptions): Promise<AccountDeleteAccountsResponse>;
+  deleteAccountsBatched(body: AccountDeleteAccountsRequest, options?: BatchOptions): Promise<BatchedResponse<AccountDeleteAccountsResponse, ListItem<AccountDeleteAccountsRequest, 'DeleteItem'>>>;
   checkAccounts(body: AccountCheckAccountsRequest, options?: CallOptions): Promise<AccountCheckAccountsResponse>;
+  checkAccountsBatched(body: AccountCheckAccountsRequest, options?: BatchOptions): Promise<BatchedResponse<AccountCheckAccountsResponse, ListItem<AccountCheckAccountsRequest, 'CheckItem'>>>;
   kick(body: AccountKickRequest, options?: CallOptions): Promise<AccountKickResponse>;
   queryOnlineStatus(body: AccountQueryOnlineStatusRequest, options?: CallOptions): Promise<AccountQueryOnlineStatusResponse>;
+  queryOnlineStatusBatched(body: AccountQueryOnlineStatusRequest, options?: BatchOptions): Promise<BatchedResponse<AccountQueryOnlineStatusResponse, ListItem<AccountQueryOnlineStatusRequest, 'To_Account'>>>;
   setNoSpeaking(body: AccountSetNoSpeakingRequest, options?: CallOptions): Promise<AccountSetNoSpeakingResponse>;
   getNoSpeaking(body: AccountGetNoSpeakingRequest, options?: CallOptions): Promise<AccountGetNoSpeakingResponse>;
 }
@@ -346,8 +354,10 @@ export interface MessageC2cMsgReadReceiptResponse extends TimResponse {}
 export interface MessageApi {
   sendMsg(body: MessageSendMsgRequest, options?: CallOptions): Promise<MessageSendMsgResponse>;
   batchSendMsg(body: MessageBatchSendMsgRequest, options?: CallOptions): Promise<MessageBatchSendMsgResponse>;
+  batchSendMsgBatched(body: MessageBatchSendMsgRequest, options?: BatchOptions): Promise<BatchedResponse<MessageBatchSendMsgResponse, ListItem<MessageBatchSendMsgRequest, 'To_Account'>>>;
   importMsg(body: MessageImportMsgRequest, options?: CallOptions): Promise<MessageImportMsgResponse>;
   getRoamMsg(body: MessageGetRoamMsgRequest, options?: CallOptions): Promise<MessageGetRoamMsgResponse>;
+  getRoamMsgPages(body: MessageGetRoamMsgRequest, options?: PageOptions): AsyncIterableIterator<MessageGetRoamMsgResponse>;
   withdrawMsg(body: MessageWithdrawMsgRequest, options?: CallOptions): Promise<MessageWithdrawMsgResponse>;
   setMsgRead(body: MessageSetMsgReadRequest, options?: CallOptions): Promise<MessageSetMsgReadResponse>;
   getC2cUnreadMsgNum(body: MessageGetC2cUnreadMsgNumRequest, options?: CallOptions): Promise<MessageGetC2cUnreadMsgNumResponse>;
@@ -677,22 +687,30 @@ export interface PushApi {
   imSetAttrName(body: PushImSetAttrNameRequest, options?: CallOptions): Promise<PushImSetAttrNameResponse>;
   imGetAttrName(body: PushImGetAttrNameRequest, options?: CallOptions): Promise<PushImGetAttrNameResponse>;
   imGetAttr(body: PushImGetAttrRequest, options?: CallOptions): Promise<PushImGetAttrResponse>;
+  imGetAttrBatched(body: PushImGetAttrRequest, options?: BatchOptions): Promise<BatchedResponse<PushImGetAttrResponse, ListItem<PushImGetAttrRequest, 'To_Account'>>>;
   imSetAttr(body: PushImSetAttrRequest, options?: CallOptions): Promise<PushImSetAttrResponse>;
   imRemoveAttr(body: PushImRemoveAttrRequest, options?: CallOptions): Promise<PushImRemoveAttrResponse>;
   imGetTag(body: PushImGetTagRequest, options?: CallOptions): Promise<PushImGetTagResponse>;
+  imGetTagBatched(body: PushImGetTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushImGetTagResponse, ListItem<PushImGetTagRequest, 'To_Account'>>>;
   imAddTag(body: PushImAddTagRequest, options?: CallOptions): Promise<PushImAddTagResponse>;
   imRemoveTag(body: PushImRemoveTagRequest, options?: CallOptions): Promise<PushImRemoveTagResponse>;
+  imRemoveTagBatched(body: PushImRemoveTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushImRemoveTagResponse, ListItem<PushImRemoveTagRequest, 'UserTags'>>>;
   imRemoveAllTags(body: PushImRemoveAllTagsRequest, options?: CallOptions): Promise<PushImRemoveAllTagsResponse>;
   push(body: PushPushRequest, options?: CallOptions): Promise<PushPushResponse>;
   batch(body: PushBatchRequest, options?: CallOptions): Promise<PushBatchResponse>;
+  batchBatched(body: PushBatchRequest, options?: BatchOptions): Promise<BatchedResponse<PushBatchResponse, ListItem<PushBatchRequest, 'To_Account'>>>;
   revoke(body: PushRevokeRequest, options?: CallOptions): Promise<PushRevokeResponse>;
   setAttrName(body: PushSetAttrNameRequest, options?: CallOptions): Promise<PushSetAttrNameResponse>;
   getAttrName(body: PushGetAttrNameRequest, options?: CallOptions): Promise<PushGetAttrNameResponse>;
   setAttr(body: PushSetAttrRequest, options?: CallOptions): Promise<PushSetAttrResponse>;
+  setAttrBatched(body: PushSetAttrRequest, options?: BatchOptions): Promise<BatchedResponse<PushSetAttrResponse, ListItem<PushSetAttrRequest, 'UserAttrs'>>>;
   getAttr(body: PushGetAttrRequest, options?: CallOptions): Promise<PushGetAttrResponse>;
+  getAttrBatched(body: PushGetAttrRequest, options?: BatchOptions): Promise<BatchedResponse<PushGetAttrResponse, ListItem<PushGetAttrRequest, 'To_Account'>>>;
   removeAttr(body: PushRemoveAttrRequest, options?: CallOptions): Promise<PushRemoveAttrResponse>;
   addTag(body: PushAddTagRequest, options?: CallOptions): Promise<PushAddTagResponse>;
+  addTagBatched(body: PushAddTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushAddTagResponse, ListItem<PushAddTagRequest, 'UserTags'>>>;
   clearAllTags(body: PushClearAllTagsRequest, options?: CallOptions): Promise<PushClearAllTagsResponse>;
+  clearAllTagsBatched(body: PushClearAllTagsRequest, options?: BatchOptions): Promise<BatchedResponse<PushClearAllTagsResponse, ListItem<PushClearAllTagsRequest, 'To_Account'>>>;
 }
 
 // =============================================================================================
@@ -729,6 +747,7 @@ export interface ProfileGetPortraitResponse extends TimResponse {
 export interface ProfileApi {
   setPortrait(body: ProfileSetPortraitRequest, options?: CallOptions): Promise<ProfileSetPortraitResponse>;
   getPortrait(body: ProfileGetPortraitRequest, options?: CallOptions): Promise<ProfileGetPortraitResponse>;
+  getPortraitBatched(body: ProfileGetPortraitRequest, options?: BatchOptions): Promise<BatchedResponse<ProfileGetPortraitResponse, ListItem<ProfileGetPortraitRequest, 'To_Account'>>>;
 }
 
 // =============================================================================================
@@ -983,13 +1002,18 @@ export interface FriendApi {
   friendImport(body: FriendFriendImportRequest, options?: CallOptions): Promise<FriendFriendImportResponse>;
   friendUpdate(body: FriendFriendUpdateRequest, options?: CallOptions): Promise<FriendFriendUpdateResponse>;
   friendDelete(body: FriendFriendDeleteRequest, options?: CallOptions): Promise<FriendFriendDeleteResponse>;
+  friendDeleteBatched(body: FriendFriendDeleteRequest, options?: BatchOptions): Promise<BatchedResponse<FriendFriendDeleteResponse, ListItem<FriendFriendDeleteRequest, 'To_Account'>>>;
   friendDeleteAll(body: FriendFriendDeleteAllRequest, options?: CallOptions): Promise<FriendFriendDeleteAllResponse>;
   friendCheck(body: FriendFriendCheckRequest, options?: CallOptions): Promise<FriendFriendCheckResponse>;
+  friendCheckBatched(body: FriendFriendCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FriendFriendCheckResponse, ListItem<FriendFriendCheckRequest, 'To_Account'>>>;
   friendGet(body: FriendFriendGetRequest, options?: CallOptions): Promise<FriendFriendGetResponse>;
+  friendGetPages(body: FriendFriendGetRequest, options?: PageOptions): AsyncIterableIterator<FriendFriendGetResponse>;
   friendGetList(body: FriendFriendGetListRequest, options?: CallOptions): Promise<FriendFriendGetListResponse>;
   blackListAdd(body: FriendBlackListAddRequest, options?: CallOptions): Promise<FriendBlackListAddResponse>;
+  blackListAddBatched(body: FriendBlackListAddRequest, options?: BatchOptions): Promise<BatchedResponse<FriendBlackListAddResponse, ListItem<FriendBlackListAddRequest, 'To_Account'>>>;
   blackListDelete(body: FriendBlackListDeleteRequest, options?: CallOptions): Promise<FriendBlackListDeleteResponse>;
   blackListGet(body: FriendBlackListGetRequest, options?: CallOptions): Promise<FriendBlackListGetResponse>;
+  blackListGetPages(body: FriendBlackListGetRequest, options?: PageOptions): AsyncIterableIterator<FriendBlackListGetResponse>;
   blackListCheck(body: FriendBlackListCheckRequest, options?: CallOptions): Promise<FriendBlackListCheckResponse>;
   groupAdd(body: FriendGroupAddRequest, options?: CallOptions): Promise<FriendGroupAddResponse>;
   groupDelete(body: FriendGroupDeleteRequest, options?: CallOptions): Promise<FriendGroupDeleteResponse>;
@@ -1072,10 +1096,15 @@ export interface FollowFollowGetInfoResponse extends TimResponse {
 /** client.follow */
 export interface FollowApi {
   followAdd(body: FollowFollowAddRequest, options?: CallOptions): Promise<FollowFollowAddResponse>;
+  followAddBatched(body: FollowFollowAddRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowAddResponse, ListItem<FollowFollowAddRequest, 'FollowItem'>>>;
   followDelete(body: FollowFollowDeleteRequest, options?: CallOptions): Promise<FollowFollowDeleteResponse>;
+  followDeleteBatched(body: FollowFollowDeleteRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowDeleteResponse, ListItem<FollowFollowDeleteRequest, 'To_Account'>>>;
   followCheck(body: FollowFollowCheckRequest, options?: CallOptions): Promise<FollowFollowCheckResponse>;
+  followCheckBatched(body: FollowFollowCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowCheckResponse, ListItem<FollowFollowCheckRequest, 'To_Account'>>>;
   followGet(body: FollowFollowGetRequest, options?: CallOptions): Promise<FollowFollowGetResponse>;
+  followGetPages(body: FollowFollowGetRequest, options?: PageOptions): AsyncIterableIterator<FollowFollowGetResponse>;
   followGetInfo(body: FollowFollowGetInfoRequest, options?: CallOptions): Promise<FollowFollowGetInfoResponse>;
+  followGetInfoBatched(body: FollowFollowGetInfoRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowGetInfoResponse, ListItem<FollowFollowGetInfoRequest, 'To_Account'>>>;
 }
 
 // =============================================================================================
@@ -1278,13 +1307,17 @@ export interface ConversationGetContactGroupResponse extends TimResponse {
 /** client.conversation */
 export interface ConversationApi {
   getList(body: ConversationGetListRequest, options?: CallOptions): Promise<ConversationGetListResponse>;
+  getListPages(body: ConversationGetListRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetListResponse>;
   delete(body: ConversationDeleteRequest, options?: CallOptions): Promise<ConversationDeleteResponse>;
   createContactGroup(body: ConversationCreateContactGroupRequest, options?: CallOptions): Promise<ConversationCreateContactGroupResponse>;
   delContactGroup(body: ConversationDelContactGroupRequest, options?: CallOptions): Promise<ConversationDelContactGroupResponse>;
   updateContactGroup(body: ConversationUpdateContactGroupRequest, options?: CallOptions): Promise<ConversationUpdateContactGroupResponse>;
   searchContactGroup(body: ConversationSearchContactGroupRequest, options?: CallOptions): Promise<ConversationSearchContactGroupResponse>;
+  searchContactGroupBatched(body: ConversationSearchContactGroupRequest, options?: BatchOptions): Promise<BatchedResponse<ConversationSearchContactGroupResponse, ListItem<ConversationSearchContactGroupRequest, 'ContactItem'>>>;
   markContact(body: ConversationMarkContactRequest, options?: CallOptions): Promise<ConversationMarkContactResponse>;
+  markContactBatched(body: ConversationMarkContactRequest, options?: BatchOptions): Promise<BatchedResponse<ConversationMarkContactResponse, ListItem<ConversationMarkContactRequest, 'MarkItem'>>>;
   getContactGroup(body: ConversationGetContactGroupRequest, options?: CallOptions): Promise<ConversationGetContactGroupResponse>;
+  getContactGroupPages(body: ConversationGetContactGroupRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetContactGroupResponse>;
 }
 
 // =============================================================================================
@@ -1508,12 +1541,18 @@ export interface ModerationApi {
   contentModeration(body: ModerationContentModerationRequest, options?: CallOptions): Promise<ModerationContentModerationResponse>;
   batchContentModeration(body: ModerationBatchContentModerationRequest, options?: CallOptions): Promise<ModerationBatchContentModerationResponse>;
   addLocalAuditKeywords(body: ModerationAddLocalAuditKeywordsRequest, options?: CallOptions): Promise<ModerationAddLocalAuditKeywordsResponse>;
+  addLocalAuditKeywordsBatched(body: ModerationAddLocalAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationAddLocalAuditKeywordsResponse, ListItem<ModerationAddLocalAuditKeywordsRequest, 'LocalAuditWords'>>>;
   deleteLocalAuditKeywords(body: ModerationDeleteLocalAuditKeywordsRequest, options?: CallOptions): Promise<ModerationDeleteLocalAuditKeywordsResponse>;
+  deleteLocalAuditKeywordsBatched(body: ModerationDeleteLocalAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteLocalAuditKeywordsResponse, ListItem<ModerationDeleteLocalAuditKeywordsRequest, 'LocalAuditWords'>>>;
   getLocalAuditKeywords(body: ModerationGetLocalAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetLocalAuditKeywordsResponse>;
+  getLocalAuditKeywordsPages(body: ModerationGetLocalAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetLocalAuditKeywordsResponse>;
   getCloudAuditKeywordsIds(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsIdsResponse>;
+  getCloudAuditKeywordsIdsPages(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsIdsResponse>;
   getCloudAuditKeywords(body: ModerationGetCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsResponse>;
+  getCloudAuditKeywordsPages(body: ModerationGetCloudAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsResponse>;
   addCloudAuditKeywords(body: ModerationAddCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationAddCloudAuditKeywordsResponse>;
   deleteCloudAuditKeywords(body: ModerationDeleteCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationDeleteCloudAuditKeywordsResponse>;
+  deleteCloudAuditKeywordsBatched(body: ModerationDeleteCloudAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteCloudAuditKeywordsResponse, ListItem<ModerationDeleteCloudAuditKeywordsRequest, 'Keywords'>>>;
 }
 
 // =============================================================================================

@@ -3,7 +3,17 @@
 // lower-case `key`/`value`). Numbers are JSON numbers; 64-bit sequence/cursor values that Tencent
 // documents as strings stay strings.
 
-import type { CallOptions, KeyValue, MsgBody, OfflinePushInfo, TimResponse } from './common';
+import type {
+  BatchOptions,
+  BatchedResponse,
+  CallOptions,
+  KeyValue,
+  ListItem,
+  MsgBody,
+  OfflinePushInfo,
+  PageOptions,
+  TimResponse,
+} from './common';
 
 // ---------------------------------------------------------------------------------------------
 // Shared group vocabulary
@@ -1230,38 +1240,52 @@ export interface OfficialAccountGetSubscribedOfficialAccountListResponse extends
 /** `client.group`: group management, group messages, attributes and counters. */
 export interface GroupApi {
   getAppidGroupList(body: GroupGetAppidGroupListRequest, options?: CallOptions): Promise<GroupGetAppidGroupListResponse>;
+  getAppidGroupListPages(body: GroupGetAppidGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetAppidGroupListResponse>;
   createGroup(body: GroupCreateGroupRequest, options?: CallOptions): Promise<GroupCreateGroupResponse>;
   getGroupInfo(body: GroupGetGroupInfoRequest, options?: CallOptions): Promise<GroupGetGroupInfoResponse>;
+  getGroupInfoBatched(body: GroupGetGroupInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetGroupInfoResponse, ListItem<GroupGetGroupInfoRequest, 'GroupIdList'>>>;
   getGroupMemberInfo(body: GroupGetGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetGroupMemberInfoResponse>;
+  getGroupMemberInfoPages(body: GroupGetGroupMemberInfoRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMemberInfoResponse>;
   getSpecifiedGroupMemberInfo(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetSpecifiedGroupMemberInfoResponse>;
+  getSpecifiedGroupMemberInfoBatched(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetSpecifiedGroupMemberInfoResponse, ListItem<GroupGetSpecifiedGroupMemberInfoRequest, 'Member_List_Account'>>>;
   modifyGroupBaseInfo(body: GroupModifyGroupBaseInfoRequest, options?: CallOptions): Promise<GroupModifyGroupBaseInfoResponse>;
   addGroupMember(body: GroupAddGroupMemberRequest, options?: CallOptions): Promise<GroupAddGroupMemberResponse>;
+  addGroupMemberBatched(body: GroupAddGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<GroupAddGroupMemberResponse, ListItem<GroupAddGroupMemberRequest, 'MemberList'>>>;
   deleteGroupMember(body: GroupDeleteGroupMemberRequest, options?: CallOptions): Promise<GroupDeleteGroupMemberResponse>;
+  deleteGroupMemberBatched(body: GroupDeleteGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<GroupDeleteGroupMemberResponse, ListItem<GroupDeleteGroupMemberRequest, 'MemberToDel_Account'>>>;
   modifyGroupMemberInfo(body: GroupModifyGroupMemberInfoRequest, options?: CallOptions): Promise<GroupModifyGroupMemberInfoResponse>;
   destroyGroup(body: GroupDestroyGroupRequest, options?: CallOptions): Promise<GroupDestroyGroupResponse>;
   getJoinedGroupList(body: GroupGetJoinedGroupListRequest, options?: CallOptions): Promise<GroupGetJoinedGroupListResponse>;
+  getJoinedGroupListPages(body: GroupGetJoinedGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetJoinedGroupListResponse>;
   getRoleInGroup(body: GroupGetRoleInGroupRequest, options?: CallOptions): Promise<GroupGetRoleInGroupResponse>;
+  getRoleInGroupBatched(body: GroupGetRoleInGroupRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetRoleInGroupResponse, ListItem<GroupGetRoleInGroupRequest, 'User_Account'>>>;
   forbidSendMsg(body: GroupForbidSendMsgRequest, options?: CallOptions): Promise<GroupForbidSendMsgResponse>;
+  forbidSendMsgBatched(body: GroupForbidSendMsgRequest, options?: BatchOptions): Promise<BatchedResponse<GroupForbidSendMsgResponse, ListItem<GroupForbidSendMsgRequest, 'Members_Account'>>>;
   getGroupMutedAccount(body: GroupGetGroupMutedAccountRequest, options?: CallOptions): Promise<GroupGetGroupMutedAccountResponse>;
   changeGroupOwner(body: GroupChangeGroupOwnerRequest, options?: CallOptions): Promise<GroupChangeGroupOwnerResponse>;
   importGroup(body: GroupImportGroupRequest, options?: CallOptions): Promise<GroupImportGroupResponse>;
   importGroupMember(body: GroupImportGroupMemberRequest, options?: CallOptions): Promise<GroupImportGroupMemberResponse>;
+  importGroupMemberBatched(body: GroupImportGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<GroupImportGroupMemberResponse, ListItem<GroupImportGroupMemberRequest, 'MemberList'>>>;
   setUnreadMsgNum(body: GroupSetUnreadMsgNumRequest, options?: CallOptions): Promise<GroupSetUnreadMsgNumResponse>;
   getOnlineMemberNum(body: GroupGetOnlineMemberNumRequest, options?: CallOptions): Promise<GroupGetOnlineMemberNumResponse>;
   getGroupBanMember(body: GroupGetGroupBanMemberRequest, options?: CallOptions): Promise<GroupGetGroupBanMemberResponse>;
+  getGroupBanMemberPages(body: GroupGetGroupBanMemberRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupBanMemberResponse>;
   banGroupMember(body: GroupBanGroupMemberRequest, options?: CallOptions): Promise<GroupBanGroupMemberResponse>;
   unbanGroupMember(body: GroupUnbanGroupMemberRequest, options?: CallOptions): Promise<GroupUnbanGroupMemberResponse>;
   sendGroupMsg(body: GroupSendGroupMsgRequest, options?: CallOptions): Promise<GroupSendGroupMsgResponse>;
   sendGroupSystemNotification(body: GroupSendGroupSystemNotificationRequest, options?: CallOptions): Promise<GroupSendGroupSystemNotificationResponse>;
   groupMsgRecall(body: GroupGroupMsgRecallRequest, options?: CallOptions): Promise<GroupGroupMsgRecallResponse>;
   importGroupMsg(body: GroupImportGroupMsgRequest, options?: CallOptions): Promise<GroupImportGroupMsgResponse>;
+  importGroupMsgBatched(body: GroupImportGroupMsgRequest, options?: BatchOptions): Promise<BatchedResponse<GroupImportGroupMsgResponse, ListItem<GroupImportGroupMsgRequest, 'MsgList'>>>;
   deleteGroupMsgBySender(body: GroupDeleteGroupMsgBySenderRequest, options?: CallOptions): Promise<GroupDeleteGroupMsgBySenderResponse>;
   groupMsgGetSimple(body: GroupGroupMsgGetSimpleRequest, options?: CallOptions): Promise<GroupGroupMsgGetSimpleResponse>;
+  groupMsgGetSimplePages(body: GroupGroupMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<GroupGroupMsgGetSimpleResponse>;
   modifyGroupMsg(body: GroupModifyGroupMsgRequest, options?: CallOptions): Promise<GroupModifyGroupMsgResponse>;
   sendBroadcastMsg(body: GroupSendBroadcastMsgRequest, options?: CallOptions): Promise<GroupSendBroadcastMsgResponse>;
   clearGroupMsg(body: GroupClearGroupMsgRequest, options?: CallOptions): Promise<GroupClearGroupMsgResponse>;
   getGroupMsgReceipt(body: GroupGetGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptResponse>;
   getGroupMsgReceiptDetail(body: GroupGetGroupMsgReceiptDetailRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptDetailResponse>;
+  getGroupMsgReceiptDetailPages(body: GroupGetGroupMsgReceiptDetailRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMsgReceiptDetailResponse>;
   groupMsgReceipt(body: GroupGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGroupMsgReceiptResponse>;
   getGroupAttr(body: GroupGetGroupAttrRequest, options?: CallOptions): Promise<GroupGetGroupAttrResponse>;
   modifyGroupAttr(body: GroupModifyGroupAttrRequest, options?: CallOptions): Promise<GroupModifyGroupAttrResponse>;
@@ -1275,6 +1299,7 @@ export interface GroupApi {
 /** `client.liveGroup`: live group (AVChatRoom) members, marks and admins. */
 export interface LiveGroupApi {
   getMembers(body: LiveGroupGetMembersRequest, options?: CallOptions): Promise<LiveGroupGetMembersResponse>;
+  getMembersPages(body: LiveGroupGetMembersRequest, options?: PageOptions): AsyncIterableIterator<LiveGroupGetMembersResponse>;
   modifyUserInfo(body: LiveGroupModifyUserInfoRequest, options?: CallOptions): Promise<LiveGroupModifyUserInfoResponse>;
   checkMembers(body: LiveGroupCheckMembersRequest, options?: CallOptions): Promise<LiveGroupCheckMembersResponse>;
   getAdminList(body: LiveGroupGetAdminListRequest, options?: CallOptions): Promise<LiveGroupGetAdminListResponse>;
@@ -1291,15 +1316,21 @@ export interface CommunityApi {
   getOnlineMemberNum(body: CommunityGetOnlineMemberNumRequest, options?: CallOptions): Promise<CommunityGetOnlineMemberNumResponse>;
   createPermissionGroup(body: CommunityCreatePermissionGroupRequest, options?: CallOptions): Promise<CommunityCreatePermissionGroupResponse>;
   destroyPermissionGroup(body: CommunityDestroyPermissionGroupRequest, options?: CallOptions): Promise<CommunityDestroyPermissionGroupResponse>;
+  destroyPermissionGroupBatched(body: CommunityDestroyPermissionGroupRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityDestroyPermissionGroupResponse, ListItem<CommunityDestroyPermissionGroupRequest, 'PermissionGroupIdList'>>>;
   modifyPermissionGroup(body: CommunityModifyPermissionGroupRequest, options?: CallOptions): Promise<CommunityModifyPermissionGroupResponse>;
   getPermissionGroup(body: CommunityGetPermissionGroupRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupResponse>;
+  getPermissionGroupPages(body: CommunityGetPermissionGroupRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupResponse>;
   addTopicPermissionGroup(body: CommunityAddTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunityAddTopicPermissionGroupResponse>;
+  addTopicPermissionGroupBatched(body: CommunityAddTopicPermissionGroupRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityAddTopicPermissionGroupResponse, ListItem<CommunityAddTopicPermissionGroupRequest, 'TopicPermissionList'>>>;
   setTopicPermissionGroup(body: CommunitySetTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunitySetTopicPermissionGroupResponse>;
   deleteTopicPermissionGroup(body: CommunityDeleteTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunityDeleteTopicPermissionGroupResponse>;
   getTopicPermissionGroup(body: CommunityGetTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunityGetTopicPermissionGroupResponse>;
   addPermissionGroupMember(body: CommunityAddPermissionGroupMemberRequest, options?: CallOptions): Promise<CommunityAddPermissionGroupMemberResponse>;
+  addPermissionGroupMemberBatched(body: CommunityAddPermissionGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityAddPermissionGroupMemberResponse, ListItem<CommunityAddPermissionGroupMemberRequest, 'MemberList'>>>;
   deletePermissionGroupMember(body: CommunityDeletePermissionGroupMemberRequest, options?: CallOptions): Promise<CommunityDeletePermissionGroupMemberResponse>;
+  deletePermissionGroupMemberBatched(body: CommunityDeletePermissionGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityDeletePermissionGroupMemberResponse, ListItem<CommunityDeletePermissionGroupMemberRequest, 'MemberList'>>>;
   getPermissionGroupMemberList(body: CommunityGetPermissionGroupMemberListRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupMemberListResponse>;
+  getPermissionGroupMemberListPages(body: CommunityGetPermissionGroupMemberListRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupMemberListResponse>;
 }
 
 /** `client.officialAccount`: official accounts, their messages and subscribers. */
@@ -1308,12 +1339,18 @@ export interface OfficialAccountApi {
   destroyOfficialAccount(body: OfficialAccountDestroyOfficialAccountRequest, options?: CallOptions): Promise<OfficialAccountDestroyOfficialAccountResponse>;
   modifyOfficialAccountBaseInfo(body: OfficialAccountModifyOfficialAccountBaseInfoRequest, options?: CallOptions): Promise<OfficialAccountModifyOfficialAccountBaseInfoResponse>;
   getOfficialAccountInfo(body: OfficialAccountGetOfficialAccountInfoRequest, options?: CallOptions): Promise<OfficialAccountGetOfficialAccountInfoResponse>;
+  getOfficialAccountInfoBatched(body: OfficialAccountGetOfficialAccountInfoRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountGetOfficialAccountInfoResponse, ListItem<OfficialAccountGetOfficialAccountInfoRequest, 'OfficialAccountIdList'>>>;
   sendOfficialAccountMsg(body: OfficialAccountSendOfficialAccountMsgRequest, options?: CallOptions): Promise<OfficialAccountSendOfficialAccountMsgResponse>;
   officialAccountMsgRecall(body: OfficialAccountOfficialAccountMsgRecallRequest, options?: CallOptions): Promise<OfficialAccountOfficialAccountMsgRecallResponse>;
+  officialAccountMsgRecallBatched(body: OfficialAccountOfficialAccountMsgRecallRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountOfficialAccountMsgRecallResponse, ListItem<OfficialAccountOfficialAccountMsgRecallRequest, 'MsgKeyList'>>>;
   officialAccountMsgGetSimple(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: CallOptions): Promise<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
+  officialAccountMsgGetSimplePages(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
   addSubscriber(body: OfficialAccountAddSubscriberRequest, options?: CallOptions): Promise<OfficialAccountAddSubscriberResponse>;
+  addSubscriberBatched(body: OfficialAccountAddSubscriberRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountAddSubscriberResponse, ListItem<OfficialAccountAddSubscriberRequest, 'SubscriberList'>>>;
   deleteSubscriber(body: OfficialAccountDeleteSubscriberRequest, options?: CallOptions): Promise<OfficialAccountDeleteSubscriberResponse>;
   modifySubscriberInfo(body: OfficialAccountModifySubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountModifySubscriberInfoResponse>;
   getSubscriberInfo(body: OfficialAccountGetSubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountGetSubscriberInfoResponse>;
+  getSubscriberInfoPages(body: OfficialAccountGetSubscriberInfoRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscriberInfoResponse>;
   getSubscribedOfficialAccountList(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: CallOptions): Promise<OfficialAccountGetSubscribedOfficialAccountListResponse>;
+  getSubscribedOfficialAccountListPages(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscribedOfficialAccountListResponse>;
 }
