@@ -16,6 +16,8 @@ import type {
   OperationApi,
 } from './types/endpoints-a';
 export * from './types/endpoints-a';
+// Per-call options and the <method>Pages / <method>Batched helper types.
+export type { CallOptions, PageOptions, BatchOptions, FailedChunk, BatchedResponse } from './types/common';
 
 /** How a call failed. */
 export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';

@@ -143,3 +143,10 @@ export async function batched(ids: string[]): Promise<void> {
   // @ts-expect-error the merged answer is still the method's answer
   void imp.ResultItem;
 }
+
+// The helper types are exported by the package.
+import type { BatchOptions, BatchedResponse, FailedChunk, PageOptions } from '../../pkg/index';
+export const pageOptions: PageOptions = { maxPages: 3, signal: new AbortController().signal };
+export const batchOptions: BatchOptions = { concurrency: 2, deadlineMs: 10_000 };
+export type ImportResult = BatchedResponse<{ FailAccounts?: string[] }, string>;
+export declare const someChunk: FailedChunk<string>;
