@@ -18,6 +18,31 @@ const DOCUMENTED = [
 
 const ids = (from, to) => Array.from({ length: to - from }, (_, i) => `u${from + i}`);
 
+// The helpers each namespace must have, copied from docs/ENDPOINTS.md (Helpers column), not from
+// the table: Pages for paged lists, Batched for limited lists that may be split.
+const HELPERS = {
+  account: 'importAccountsBatched deleteAccountsBatched checkAccountsBatched queryOnlineStatusBatched',
+  message: 'batchSendMsgBatched getRoamMsgPages',
+  messageExtension: '',
+  push: 'imGetAttrBatched imGetTagBatched imRemoveTagBatched batchBatched setAttrBatched getAttrBatched addTagBatched clearAllTagsBatched',
+  profile: 'getPortraitBatched',
+  friend: 'friendDeleteBatched friendCheckBatched friendGetPages blackListAddBatched blackListGetPages',
+  follow: 'followAddBatched followDeleteBatched followCheckBatched followGetPages followGetInfoBatched',
+  conversation: 'getListPages searchContactGroupBatched markContactBatched getContactGroupPages',
+  group: 'getAppidGroupListPages getGroupInfoBatched getGroupMemberInfoPages getSpecifiedGroupMemberInfoBatched '
+    + 'addGroupMemberBatched deleteGroupMemberBatched getJoinedGroupListPages getRoleInGroupBatched forbidSendMsgBatched '
+    + 'importGroupMemberBatched getGroupBanMemberPages importGroupMsgBatched groupMsgGetSimplePages getGroupMsgReceiptDetailPages',
+  liveGroup: 'getMembersPages',
+  community: 'destroyPermissionGroupBatched getPermissionGroupPages addTopicPermissionGroupBatched '
+    + 'addPermissionGroupMemberBatched deletePermissionGroupMemberBatched getPermissionGroupMemberListPages',
+  operation: '',
+  officialAccount: 'getOfficialAccountInfoBatched officialAccountMsgRecallBatched officialAccountMsgGetSimplePages '
+    + 'addSubscriberBatched getSubscriberInfoPages getSubscribedOfficialAccountListPages',
+  bot: '',
+  moderation: 'addLocalAuditKeywordsBatched deleteLocalAuditKeywordsBatched getLocalAuditKeywordsPages '
+    + 'getCloudAuditKeywordsIdsPages getCloudAuditKeywordsPages deleteCloudAuditKeywordsBatched',
+};
+
 export default function register(test, tim, env) {
   const { assert } = env;
   const client = (sc) => new tim.TimClient({ sdkAppId: env.app.sdkAppId, key: env.app.key, baseUrl: sc.baseUrl });
@@ -85,6 +110,27 @@ export default function register(test, tim, env) {
       }
     });
   }, { timeoutMs: 60000 });
+
+  test('each namespace has exactly the table methods and the documented Pages / Batched helpers', () => {
+    const c = new tim.TimClient({ sdkAppId: env.app.sdkAppId, key: env.app.key, baseUrl: 'http://127.0.0.1:9' });
+    const sorted = (xs) => [...xs].sort();
+    const namespaces = new Set(tim.endpoints.map((r) => r.namespace));
+    assert.deepEqual(sorted(namespaces), sorted(Object.keys(HELPERS)), 'namespaces');
+    let helpers = 0;
+    for (const ns of namespaces) {
+      const present = [];
+      for (const k in c[ns]) if (typeof c[ns][k] === 'function') present.push(k);
+      const rows = tim.endpoints.filter((r) => r.namespace === ns);
+      const fromTable = rows.flatMap((r) => [r.method, ...(r.paged ? [`${r.method}Pages`] : []), ...(r.splittable ? [`${r.method}Batched`] : [])]);
+      assert.deepEqual(sorted(present), sorted(fromTable), `client.${ns} against the table`);
+      const documented = HELPERS[ns].split(' ').filter(Boolean);
+      assert.deepEqual(sorted(present.filter((k) => /(Pages|Batched)$/.test(k))), sorted(documented), `client.${ns} helpers against the docs`);
+      helpers += documented.length;
+    }
+    assert.equal(helpers, 62, '21 Pages + 41 Batched');
+    assert.equal(c.group.createGroupPages, undefined);
+    assert.equal(c.message.sendMsgBatched, undefined);
+  });
 
   test('createGroup sends exactly the body given (the issue example)', async () => {
     const sc = await env.scenario([{ ok: { GroupId: '@TGS#2C5SZEAEF' } }]);
