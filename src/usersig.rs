@@ -13,7 +13,10 @@
 //! done since 2024-11. Any valid zlib stream is accepted by Tencent (every official generator
 //! emits different bytes), stored blocks cost no CPU and no compressor state, and the token is
 //! about 20% longer than a level-6 one (roughly 230 instead of 190 characters for a short
-//! UserID). Decoding accepts any zlib stream, with an inflate cap against decompression bombs.
+//! UserID). Decoding accepts any zlib stream (a small inflater in `usersig/inflate.rs`), with an
+//! inflate cap against decompression bombs.
+
+mod inflate;
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
@@ -391,13 +394,10 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
     let z = STANDARD_NO_PAD
         .decode(&std)
         .map_err(|_| bad("userSig is not valid base64"))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&z, MAX_INFLATED_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                bad("userSig inflates past the size cap")
-            }
-            _ => bad("userSig is not a valid zlib stream"),
-        })?;
+    let json = inflate::zlib(&z, MAX_INFLATED_BYTES).map_err(|e| match e {
+        inflate::InflateError::TooLarge => bad("userSig inflates past the size cap"),
+        inflate::InflateError::Invalid => bad("userSig is not a valid zlib stream"),
+    })?;
     let v: serde_json::Value =
         serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
     let o = v
