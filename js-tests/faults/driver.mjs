@@ -71,7 +71,7 @@ export async function runBlindRetrier(tim, opts) {
 }
 
 async function drive(opts, makeSend) {
-  const o = { calls: 300, concurrency: 32, faultRate: 0.35, seed: 1, timeoutMs: 400, deadlineMs: 3000, toleranceMs: 100, outage: [0.2, 0.45], ...opts };
+  const o = { calls: 300, concurrency: 32, faultRate: 0.4, seed: 1, timeoutMs: 400, deadlineMs: 3000, toleranceMs: 100, outage: [0.2, 0.45], ...opts };
   const run = await post(`${o.controlUrl}/runs`, { seed: o.seed, faultRate: o.faultRate });
   const send = makeSend(run, o);
   const calls = new Array(o.calls);

@@ -232,10 +232,13 @@ class Run {
       else f.failedUnknown++;
       if (MESSAGE_KINDS.has(e.kind) && e.deliveries > 1) {
         f.duplicatedMessages++;
-        if (examples.length < 5) examples.push({ id: c.id, kind: e.kind, trace: e.trace, client: c });
+        if (examples.length < 5) examples.push({ why: 'duplicate', id: c.id, kind: e.kind, trace: e.trace, client: c });
       }
       if (c.ok && e.processings === 0) f.okNotProcessed++;
-      if (!c.ok && c.outcomeKnown && e.processings > 0) f.knownFailedButProcessed++;
+      if (!c.ok && c.outcomeKnown && e.processings > 0) {
+        f.knownFailedButProcessed++;
+        if (examples.length < 5) examples.push({ why: 'known failure, processed', id: c.id, kind: e.kind, trace: e.trace, client: c });
+      }
       if (e.kind === 'account_import' && e.processings > 1) f.accountReimports++;
       f.permanentRetries += e.afterPermanent;
       if (c.ms > f.slowestMs) f.slowestMs = c.ms;
@@ -255,7 +258,7 @@ export async function startFaultServer() {
       const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
       const p = new URL(req.url, 'http://x').pathname;
       if (p === '/runs' && req.method === 'POST') {
-        const run = new Run(next++, { seed: body.seed ?? 1, faultRate: body.faultRate ?? 0.35 });
+        const run = new Run(next++, { seed: body.seed ?? 1, faultRate: body.faultRate ?? 0.4 });
         await run.open();
         runs.set(String(run.id), run);
         return json(res, 200, { id: run.id, primary: `http://127.0.0.1:${run.primaryPort}`, backup: `http://127.0.0.1:${run.backup.port}` });
@@ -295,6 +298,6 @@ export function printReport({ label, seed, figures: f, faults, examples }) {
   line('reported failed (outcome known) but processed', f.knownFailedButProcessed);
   line('retries of permanent errors', f.permanentRetries);
   line('calls over their deadline', `${f.overDeadline} (slowest call ${f.slowestMs} ms, largest overrun ${f.maxOverrunMs} ms)`);
-  for (const x of examples) line('duplicate', JSON.stringify(x));
+  for (const { why, ...x } of examples) line(why, JSON.stringify(x));
   line('faults', Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(', '));
 }

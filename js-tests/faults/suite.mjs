@@ -1,10 +1,10 @@
 // The fault run as a suite: the same driver in every runtime. The normal test run makes a few
 // hundred calls; `npm --prefix js-tests run faults` (run.mjs --faults-full) makes 10,000 in
-// Node and in workerd. The fault server (started by run.mjs) prints the figures; this suite
+// Node, Deno and workerd. The fault server (started by run.mjs) prints the figures; this suite
 // fails when any of them is not zero.
 import { runFaults, runBlindRetrier } from './driver.mjs';
 
-const FULL_RUNTIMES = new Set(['node-esm', 'workerd']);
+const FULL_RUNTIMES = new Set(['node-esm', 'deno', 'workerd']);
 
 export default function register(test, tim, env) {
   const { assert } = env;
@@ -15,7 +15,7 @@ export default function register(test, tim, env) {
     return env.faults;
   };
 
-  test(`${calls} mixed calls at a 35% fault rate: no duplicate, no false OK, no permanent retry, every deadline kept`, async () => {
+  test(`${calls} mixed calls at a 40% fault rate: no duplicate, no false OK, no permanent retry, every deadline kept`, async () => {
     const r = await runFaults(tim, { controlUrl: controlUrl(), label: `${env.runtime}${full ? ' (full)' : ''}`, calls, seed: 20261126 });
     const f = r.figures;
     assert.ok(f.faultRate >= 0.3, `fault rate ${f.faultRate} is under 30%`);
@@ -26,7 +26,8 @@ export default function register(test, tim, env) {
     assert.equal(f.permanentRetries, 0, 'retries of permanent errors');
     assert.equal(f.overDeadline, 0, 'calls over their deadline');
     // Most calls get through: failover and retries work, not just refusal to retry.
-    assert.ok(f.ok >= calls * 0.8, `only ${f.ok} of ${calls} calls succeeded`);
+    // Without retries about 60% would succeed at this fault rate.
+    assert.ok(f.ok >= calls * 0.75, `only ${f.ok} of ${calls} calls succeeded`);
   }, { timeoutMs: full ? 600000 : 60000 });
 
   // The oracle can fail: a client that resends every POST after any failure, the way some SDKs

@@ -212,9 +212,10 @@ thread_local! {
 ///
 /// Deno's fetch resends a request by itself when a reused keep-alive connection closes before
 /// an answer arrives, even a POST the server already processed (measured with Deno 2.9: one
-/// `fetch`, two deliveries). Keys protect DedupKey endpoints and repeats do not hurt Read and
-/// Idempotent ones, but an Unsafe call would be duplicated, so those go out on fresh
-/// connections. Node, Bun and workerd do not resend POSTs.
+/// `fetch`, two deliveries). We never see the first failure, so a write could be duplicated
+/// (Unsafe endpoints) or reported as failed with a known outcome although it was processed
+/// (any write). Writes therefore go out on fresh connections in Deno; reads keep pooling.
+/// Node, Bun and workerd do not resend POSTs.
 fn deno_unpooled_client() -> Option<JsValue> {
     DENO_UNPOOLED.with(|cell| {
         cell.get_or_init(|| {
@@ -297,7 +298,7 @@ async fn attempt(
     let _ = Reflect::set(&init, &"signal".into(), &signal);
     // Never follow a redirect: the URL carries the admin UserSig.
     let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
-    if class == Retry::Unsafe && inner.fetch.is_none() {
+    if class != Retry::Read && inner.fetch.is_none() {
         if let Some(client) = deno_unpooled_client() {
             let _ = Reflect::set(&init, &"client".into(), &client);
         }
