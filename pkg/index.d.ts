@@ -128,11 +128,17 @@ export interface TimClientOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Per-attempt timeout in ms. Default 10000 (Tencent's backend allows itself 3 s). */
   timeoutMs?: number;
+  /** Attempts after the first, 0 to 10. Default 2. Only safe retries are made (docs/RELIABILITY.md). */
+  maxRetries?: number;
+  /** The whole call in ms, every attempt and wait included. Default 30000. */
+  deadlineMs?: number;
 }
 
 export interface CallOptionsBase {
   signal?: AbortSignal;
   timeoutMs?: number;
+  maxRetries?: number;
+  deadlineMs?: number;
 }
 
 /** Tencent's answer envelope. */
