@@ -1,0 +1,263 @@
+// `npm --prefix js-tests test`: tests the package as a user gets it, in every runtime.
+//
+//  1. builds pkg/ if pkg/gen/tim_edge_bg.wasm is missing (build.mjs);
+//  2. `npm pack`s pkg/ into .scratch/ and installs the tarball into a scratch project there;
+//  3. copies the suites, harness and runners into .scratch/tests/;
+//  4. starts the stand-in server on 127.0.0.1 (random port);
+//  4b. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
+//  5. runs the same suites in Node ESM, Node CJS, Deno, Bun and workerd (wrangler dev), one
+//     runtime at a time, each in its own process group with an overall timeout;
+//  6. prints a table and, last, exactly `N passed, N failed` (CI reads that line).
+//
+// Flags: --only node-esm,deno (or `node` for both Node runners)  --grep <text in test name>
+//        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
+//        --faults-full (handed to the suites as env.args, like every other flag).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { randomBytes, randomInt } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStandIn } from './server/stand-in.mjs';
+import { startFaultServer } from './faults/server.mjs';
+import { RESULT_MARK } from './runners/common.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(here);
+const pkgDir = join(root, 'pkg');
+// One scratch project per run, so concurrent runs (several people share this tree) never collide.
+const scratchRoot = join(here, '.scratch');
+const scratch = join(scratchRoot, `run-${process.pid}`);
+const bin = (name) => join(here, 'node_modules', '.bin', name);
+
+const RUNTIMES = {
+  'node-esm': () => [process.execPath, ['tests/runners/node-esm.mjs']],
+  'node-cjs': () => [process.execPath, ['tests/runners/node-cjs.cjs']],
+  deno: () => [bin('deno'), ['run', '--allow-net=127.0.0.1', '--no-prompt', 'tests/runners/deno.mjs']],
+  bun: () => [bin('bun'), ['run', '--no-install', 'tests/runners/bun.mjs']],
+  workerd: () => [process.execPath, ['tests/runners/workerd-host.mjs']],
+};
+
+function parseArgs(argv) {
+  const o = { only: Object.keys(RUNTIMES), grep: undefined, timeoutS: 300 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--only')) {
+      o.only = value().split(',').flatMap((r) => (r === 'node' ? ['node-esm', 'node-cjs'] : [r.trim()]));
+      for (const r of o.only) if (!RUNTIMES[r]) throw new Error(`unknown runtime ${r}; known: ${Object.keys(RUNTIMES)}`);
+    } else if (a.startsWith('--grep')) o.grep = value();
+    else if (a.startsWith('--timeout')) o.timeoutS = Number(value());
+    else if (a === '--keep-scratch') o.keep = true;
+  }
+  return o;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function preparePackage() {
+  if (!existsSync(join(pkgDir, 'gen', 'tim_edge_bg.wasm'))) {
+    console.log('pkg/ is not built: running build.mjs');
+    execFileSync(process.execPath, [join(here, 'build.mjs')], { stdio: 'inherit', cwd: here });
+  }
+  removeStaleScratch();
+  mkdirSync(scratch, { recursive: true });
+  writeFileSync(join(scratchRoot, '.gitignore'), '*\n');
+  const packed = JSON.parse(execFileSync('npm', ['pack', pkgDir, '--pack-destination', scratch, '--json', '--silent'], { cwd: scratch, encoding: 'utf8' }));
+  const tgz = packed[0].filename;
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'tim-edge-scratch', private: true, type: 'module' }, null, 2));
+  execFileSync('npm', ['install', `./${tgz}`, '--no-audit', '--no-fund', '--silent'], { cwd: scratch, stdio: 'inherit' });
+  // What each runtime needs to find 'tim-edge' the way a user's project would.
+  writeFileSync(join(scratch, 'deno.json'), JSON.stringify({ nodeModulesDir: 'manual' }, null, 2));
+  writeFileSync(join(scratch, 'wrangler.toml'), [
+    'name = "tim-edge-tests"',
+    'main = "tests/runners/workerd.mjs"',
+    'compatibility_date = "2026-04-20"',
+    '',
+  ].join('\n'));
+  // The tests themselves, with the same relative layout as in js-tests/.
+  const tests = join(scratch, 'tests');
+  cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
+  for (const dir of ['suites', 'runners', 'server', 'faults']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  return { tgz, files: packed[0].files.length, size: packed[0].size };
+}
+
+// Scratch projects of runs whose process is gone (crashed, killed) are removed.
+function removeStaleScratch() {
+  if (!existsSync(scratchRoot)) return;
+  for (const name of readdirSync(scratchRoot)) {
+    const m = /^run-(\d+)$/.exec(name);
+    if (!m) continue;
+    let alive = true;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive || Number(m[1]) === process.pid) rmSync(join(scratchRoot, name), { recursive: true, force: true });
+  }
+}
+
+const running = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    for (const c of running) kill(c);
+    process.exit(130);
+  });
+}
+
+function runRuntime(name, config, timeoutS) {
+  const [cmd, args] = RUNTIMES[name]();
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, [...args, JSON.stringify(config)], {
+      cwd: scratch,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DENO_DIR: join(scratch, '.deno-dir'),
+        DENO_NO_UPDATE_CHECK: '1',
+        BUN_INSTALL_CACHE_DIR: join(scratch, '.bun-cache'),
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      },
+    });
+    running.add(child);
+    let result = null;
+    let buffered = '';
+    const onLine = (line) => {
+      if (line.startsWith(RESULT_MARK)) {
+        try {
+          result = JSON.parse(line.slice(RESULT_MARK.length));
+        } catch { /* reported as could-not-run below */ }
+      } else console.log(`[${name}] ${line}`);
+    };
+    child.stdout.on('data', (d) => {
+      buffered += d;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      lines.forEach(onLine);
+    });
+    child.stderr.on('data', (d) => String(d).split('\n').filter(Boolean).forEach((l) => console.log(`[${name}!] ${l}`)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill(child);
+    }, timeoutS * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (buffered) onLine(buffered);
+      kill(child); // anything the runtime left behind in its group
+      running.delete(child);
+      const ms = Date.now() - started;
+      if (!result) {
+        const why = timedOut ? `timed out after ${timeoutS} s` : `exited with ${code} before reporting`;
+        resolve({ name, ms, passed: 0, failed: 0, error: why });
+      } else resolve({ name, ms, passed: result.summary.passed, failed: result.summary.failed, results: result.results });
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ name, ms: Date.now() - started, passed: 0, failed: 0, error: `could not start: ${e.message}` });
+    });
+  });
+}
+
+// The type tests: `npm run typecheck` (tsc over js-tests/types) and types/surface.mjs (the
+// TimClient types and docs/ENDPOINTS.md against the built package's endpoint table). Each step
+// counts as one test, so a type error fails the run like a failed test.
+function runTypecheck() {
+  const started = Date.now();
+  const steps = [['npm', ['run', '--silent', 'typecheck']], [process.execPath, [join(here, 'types', 'surface.mjs')]]];
+  const results = [];
+  for (const [cmd, args] of steps) {
+    const name = [cmd === process.execPath ? 'node' : cmd, ...args.map((a) => a.replace(`${here}/`, ''))].join(' ');
+    try {
+      const out = execFileSync(cmd, args, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300000 });
+      for (const line of out.trim().split('\n').filter(Boolean)) console.log(`[types] ${line}`);
+      results.push({ name, ok: true });
+    } catch (e) {
+      const text = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || e.message;
+      for (const line of text.split('\n')) console.log(`[types!] ${line}`);
+      results.push({ name, ok: false, error: 'failed (output above)' });
+    }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  return { name: 'types', ms: Date.now() - started, passed, failed: results.length - passed, results };
+}
+
+function kill(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch { /* the group is gone */ }
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const pack = preparePackage();
+  console.log(`packed ${pack.tgz} (${pack.files} files, ${pack.size} bytes) and installed it into ${scratch}`);
+
+  const app = { sdkAppId: randomInt(1400000000, 1600000000), key: randomBytes(32).toString('hex') };
+  const refusedUrl = `http://127.0.0.1:${await freePort()}`;
+  const server = await startStandIn({ vectorsPath: join(root, 'data', 'usersig-vectors.json'), app, refusedUrl });
+  console.log(`stand-in server on ${server.url}`);
+  // The fault-injection server (js-tests/faults/): the faults suite reaches it as env.faults.
+  const faults = await startFaultServer();
+
+  const rows = [];
+  console.log('--- types');
+  rows.push(runTypecheck());
+  try {
+    for (const name of opts.only) {
+      const config = {
+        server: server.url,
+        faults: faults.url,
+        args: process.argv.slice(2),
+        grep: opts.grep,
+        jsTestsDir: here,
+        scratchDir: scratch,
+        wranglerBin: bin('wrangler'),
+      };
+      console.log(`--- ${name}`);
+      rows.push(await runRuntime(name, config, opts.timeoutS));
+    }
+  } finally {
+    await server.close();
+    await faults.close();
+    if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
+  }
+
+  console.log('');
+  console.log('runtime    passed  failed  seconds  note');
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${r.error ?? ''}`);
+  }
+  for (const r of rows) for (const f of (r.results ?? []).filter((x) => !x.ok)) console.log(`FAILED [${r.name}] ${f.name}: ${f.error}`);
+  if (server.stray.length) console.log(`note: ${server.stray.length} request(s) reached the stand-in outside any scenario`);
+  const passed = rows.reduce((n, r) => n + r.passed, 0);
+  // A runtime that could not run counts as one failure, so the last line never reads clean.
+  const failed = rows.reduce((n, r) => n + r.failed + (r.error ? 1 : 0), 0);
+  console.log(`total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});

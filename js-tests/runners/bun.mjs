@@ -1,0 +1,7 @@
+// Bun: `import 'tim-edge'` resolves the package's bun condition.
+import * as tim from 'tim-edge';
+import { runAndReport } from './common.mjs';
+
+const config = JSON.parse(process.argv[2]);
+const code = await runAndReport({ tim, runtime: 'bun', config });
+process.exit(code);

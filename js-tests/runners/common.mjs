@@ -1,0 +1,35 @@
+// Shared by every runner: build env, register every suite, run the tests one by one, print a
+// line per test and one machine-readable result line for run.mjs. Runtime-neutral (no node:*).
+import { createRegistry, formatResult } from '../harness.mjs';
+import { makeEnv } from '../server/control-client.mjs';
+import suites from '../suites/index.mjs';
+
+export const RESULT_MARK = '@@TIM_RESULTS ';
+
+// config: { server, args, grep } as passed by run.mjs. extra: runtime-only env additions.
+// Returns { results, summary }; `print` gets one line per test as it finishes.
+export async function runSuites({ tim, runtime, config, extra = {}, print = () => {} }) {
+  const env = await makeEnv({ serverUrl: config.server, runtime, args: config.args ?? [], extra: { faults: config.faults, ...extra } });
+  const registry = createRegistry({ defaultTimeoutMs: config.testTimeoutMs ?? 10000 });
+  for (const [suite, register] of Object.entries(suites)) {
+    const test = (name, fn, opts) => registry.test(`${suite}: ${name}`, fn, opts);
+    await register(test, tim, env);
+  }
+  const results = await registry.run({ grep: config.grep, onResult: (r) => print(formatResult(r)) });
+  const passed = results.filter((r) => r.ok).length;
+  return { results, summary: { runtime, passed, failed: results.length - passed } };
+}
+
+// For the process-per-runtime runners: print everything and the result line; returns exit code.
+export async function runAndReport(opts) {
+  const print = opts.print ?? ((line) => console.log(line));
+  try {
+    const { results, summary } = await runSuites({ ...opts, print });
+    print(`${summary.runtime}: ${summary.passed} passed, ${summary.failed} failed`);
+    print(RESULT_MARK + JSON.stringify({ summary, results }));
+    return summary.failed === 0 ? 0 : 1;
+  } catch (e) {
+    print(`runner error: ${e && e.stack ? e.stack : e}`);
+    return 2;
+  }
+}

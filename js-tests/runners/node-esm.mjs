@@ -1,0 +1,8 @@
+// Node, ESM: `import * as tim from 'tim-edge'` resolves the package's node/import entry.
+import * as tim from 'tim-edge';
+import { runAndReport } from './common.mjs';
+import { nodeOracle } from './node-oracle.mjs';
+
+const config = JSON.parse(process.argv[2]);
+const code = await runAndReport({ tim, runtime: 'node-esm', config, extra: { oracle: nodeOracle(config.jsTestsDir) } });
+process.exit(code);

@@ -1,0 +1,15 @@
+// Every suite, in run order. Each default export is `register(test, tim, env)`; test names are
+// prefixed with the key below. Add a suite with a one-line insertion in both places.
+import usersig from './usersig.mjs';
+import endpoints from './endpoints.mjs';
+import webhook from './webhook.mjs';
+import perfApi from './perf-api.mjs';
+import faults from '../faults/suite.mjs';
+
+export default {
+  usersig,
+  endpoints,
+  webhook,
+  'perf-api': perfApi,
+  faults,
+};
