@@ -91,10 +91,12 @@ impl SigningKey {
         Ok(Self { mac })
     }
 
-    /// Base64 of HMAC-SHA256 over the content string (spec 1.1).
-    fn sign(&self, f: &Fields<'_>, userbuf_b64: Option<&str>) -> [u8; 32] {
+    /// HMAC-SHA256 over the content string (spec 1.1), built in `buf`.
+    fn sign(&self, id: &str, d: &Digits, userbuf_b64: Option<&str>, buf: &mut Vec<u8>) -> [u8; 32] {
         let mut mac = self.mac.clone();
-        feed_content(&mut mac, f, userbuf_b64);
+        buf.clear();
+        write_content(buf, id, d, userbuf_b64);
+        mac.update(buf);
         mac.finalize().into_bytes().into()
     }
 }
@@ -156,11 +158,12 @@ pub fn generate_into(
         STANDARD.encode_string(b, &mut ub_buf);
         ub_buf.as_str()
     });
-    let sig = key.sign(f, userbuf_b64);
+    let digits = Digits::of(f);
+    let sig = key.sign(f.identifier, &digits, userbuf_b64, scratch);
     // zlib header and one stored block header, the document, then the block length patched in.
     scratch.clear();
     scratch.extend_from_slice(&[0x78, 0x01, 1, 0, 0, 0, 0]);
-    write_document(scratch, f, userbuf_b64, &sig);
+    write_document(scratch, f.identifier, &digits, userbuf_b64, &sig);
     let doc_len = scratch.len() - STORED_HEAD;
     if doc_len <= 0xffff {
         let len = doc_len as u16;
@@ -182,28 +185,30 @@ pub fn generate_into(
 const STORED_HEAD: usize = 7;
 
 /// The JSON document, compact, keys in the official Node order, escaped like `JSON.stringify`.
-fn write_document(out: &mut Vec<u8>, f: &Fields<'_>, userbuf_b64: Option<&str>, sig: &[u8; 32]) {
-    let mut num = itoa_buf::Buf::new();
+fn write_document(
+    out: &mut Vec<u8>,
+    id: &str,
+    d: &Digits,
+    userbuf_b64: Option<&str>,
+    sig: &[u8; 32],
+) {
     out.extend_from_slice(b"{\"TLS.ver\":\"2.0\",\"TLS.identifier\":");
-    if f.identifier
-        .bytes()
-        .any(|b| b < 0x20 || b == b'"' || b == b'\\')
-    {
-        let mut id = String::new();
-        push_json_string(&mut id, f.identifier);
-        out.extend_from_slice(id.as_bytes());
+    if id.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        let mut quoted = String::new();
+        push_json_string(&mut quoted, id);
+        out.extend_from_slice(quoted.as_bytes());
     } else {
         // Nothing to escape (the usual case): no temporary string.
         out.push(b'"');
-        out.extend_from_slice(f.identifier.as_bytes());
+        out.extend_from_slice(id.as_bytes());
         out.push(b'"');
     }
     out.extend_from_slice(b",\"TLS.sdkappid\":");
-    out.extend_from_slice(num.fmt(f.sdk_app_id as u64));
+    out.extend_from_slice(d.app.bytes());
     out.extend_from_slice(b",\"TLS.time\":");
-    out.extend_from_slice(num.fmt(f.time));
+    out.extend_from_slice(d.time.bytes());
     out.extend_from_slice(b",\"TLS.expire\":");
-    out.extend_from_slice(num.fmt(f.expire));
+    out.extend_from_slice(d.expire.bytes());
     if let Some(ub) = userbuf_b64 {
         out.extend_from_slice(b",\"TLS.userbuf\":\"");
         out.extend_from_slice(ub.as_bytes()); // base64: nothing to escape
@@ -295,6 +300,14 @@ fn to_usersig_base64(bytes: &[u8]) -> String {
 }
 
 fn push_usersig_base64(out: &mut String, bytes: &[u8]) {
+    // A fresh String gets exactly what it needs, so handing it to JS needs no shrinking realloc;
+    // a growing one (the batch) keeps amortised growth.
+    let need = bytes.len().div_ceil(3) * 4;
+    if out.is_empty() {
+        out.reserve_exact(need);
+    } else {
+        out.reserve(need);
+    }
     let start = out.len();
     USERSIG_B64.encode_string(bytes, out);
     // At most two padding characters, at the end; '=' and '_' are both ASCII.
@@ -500,28 +513,48 @@ pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64
     };
     let ub = d.userbuf.as_deref().map(|b| STANDARD.encode(b));
     let mut mac = key.mac.clone();
-    feed_content(&mut mac, &f, ub.as_deref());
+    let mut content = Vec::new();
+    write_content(&mut content, f.identifier, &Digits::of(&f), ub.as_deref());
+    mac.update(&content);
     // verify_slice compares in constant time.
     mac.verify_slice(&sig)
         .map_err(|_| Rejection::BadSignature)?;
     Ok(expires_at)
 }
 
-fn feed_content(mac: &mut HmacSha256, f: &Fields<'_>, userbuf_b64: Option<&str>) {
-    let mut num = itoa_buf::Buf::new();
-    mac.update(b"TLS.identifier:");
-    mac.update(f.identifier.as_bytes());
-    mac.update(b"\nTLS.sdkappid:");
-    mac.update(num.fmt(f.sdk_app_id as u64));
-    mac.update(b"\nTLS.time:");
-    mac.update(num.fmt(f.time));
-    mac.update(b"\nTLS.expire:");
-    mac.update(num.fmt(f.expire));
-    mac.update(b"\n");
+/// The HMAC content string (spec 1.1): `TLS.identifier:..\nTLS.sdkappid:..\nTLS.time:..\n
+/// TLS.expire:..\n[TLS.userbuf:..\n]`, in one buffer so the MAC is updated once.
+fn write_content(out: &mut Vec<u8>, id: &str, d: &Digits, userbuf_b64: Option<&str>) {
+    out.extend_from_slice(b"TLS.identifier:");
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(b"\nTLS.sdkappid:");
+    out.extend_from_slice(d.app.bytes());
+    out.extend_from_slice(b"\nTLS.time:");
+    out.extend_from_slice(d.time.bytes());
+    out.extend_from_slice(b"\nTLS.expire:");
+    out.extend_from_slice(d.expire.bytes());
+    out.push(b'\n');
     if let Some(ub) = userbuf_b64 {
-        mac.update(b"TLS.userbuf:");
-        mac.update(ub.as_bytes());
-        mac.update(b"\n");
+        out.extend_from_slice(b"TLS.userbuf:");
+        out.extend_from_slice(ub.as_bytes());
+        out.push(b'\n');
+    }
+}
+
+/// The three numbers in decimal, formatted once for both the content string and the document.
+struct Digits {
+    app: itoa_buf::Buf,
+    time: itoa_buf::Buf,
+    expire: itoa_buf::Buf,
+}
+
+impl Digits {
+    fn of(f: &Fields<'_>) -> Digits {
+        Digits {
+            app: itoa_buf::Buf::of(f.sdk_app_id as u64),
+            time: itoa_buf::Buf::of(f.time),
+            expire: itoa_buf::Buf::of(f.expire),
+        }
     }
 }
 
@@ -529,21 +562,19 @@ fn feed_content(mac: &mut HmacSha256, f: &Fields<'_>, userbuf_b64: Option<&str>)
 mod itoa_buf {
     pub struct Buf([u8; 20], usize);
     impl Buf {
-        pub fn new() -> Self {
-            Buf([0; 20], 20)
-        }
-        pub fn fmt(&mut self, mut n: u64) -> &[u8] {
-            let mut i = 20;
+        pub fn of(mut n: u64) -> Self {
+            let mut b = Buf([0; 20], 20);
             loop {
-                i -= 1;
-                self.0[i] = b'0' + (n % 10) as u8;
+                b.1 -= 1;
+                b.0[b.1] = b'0' + (n % 10) as u8;
                 n /= 10;
                 if n == 0 {
-                    break;
+                    return b;
                 }
             }
-            self.1 = i;
-            &self.0[i..]
+        }
+        pub fn bytes(&self) -> &[u8] {
+            self.0.get(self.1..).unwrap_or_default()
         }
     }
 }

@@ -131,7 +131,7 @@ impl UserSigSigner {
                 },
                 userbuf: None,
             };
-            let mut out = String::with_capacity(320);
+            let mut out = String::new();
             usersig::generate_into(&self.key, &f, &mut self.scratch, &mut out)?;
             Ok(out)
         })()
@@ -178,7 +178,7 @@ pub fn generate_user_sigs(
         }
         with_key(&key, |k| {
             let mut scratch = Vec::with_capacity(256);
-            let mut out = String::with_capacity(count * 260);
+            let mut out = String::with_capacity(count * 300);
             for (i, id) in ids.enumerate() {
                 if i > 0 {
                     out.push('\n');
