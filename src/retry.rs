@@ -339,9 +339,11 @@ impl Call {
         step
     }
 
-    /// The caller's signal fired between attempts (during a backoff wait).
+    /// The caller's signal fired while waiting for the attempt last handed out (during its
+    /// backoff wait), so that attempt was never made.
     pub fn abort(&self) -> GiveUp {
-        self.outcome(Stop::Aborted)
+        let made = self.attempt.number.saturating_sub(1);
+        GiveUp { attempts: made, ..self.outcome(Stop::Aborted) }
     }
 
     fn schedule(&mut self, now_ms: u64, delay_ms: u64, host: usize, refresh_usersig: bool) -> Step {

@@ -30,6 +30,93 @@ export default function register(test, tim, env) {
     assert.ok(f.ok >= calls * 0.75, `only ${f.ok} of ${calls} calls succeeded`);
   }, { timeoutMs: full ? 600000 : 60000 });
 
+  // The options and the error fields, one scripted scenario each (stand-in server).
+  const client = (sc, opts = {}) => new tim.TimClient({ sdkAppId: env.app.sdkAppId, key: env.app.key, baseUrl: sc.baseUrl, ...opts });
+  const rejects = async (p) => {
+    try {
+      await p;
+    } catch (e) {
+      assert.ok(e instanceof tim.TimError, `not a TimError: ${e}`);
+      return e;
+    }
+    throw new Error('expected a rejection');
+  };
+  const text = { MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
+
+  test('a 503 then OK is retried; maxRetries: 0 stops after one attempt', async () => {
+    const sc = await env.scenario([{ status: 503, body: 'busy' }, { ok: {} }]);
+    await client(sc).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text });
+    assert.equal((await sc.requests()).length, 2);
+    const sc0 = await env.scenario([{ status: 503, body: 'busy' }, { ok: {} }]);
+    const e = await rejects(client(sc0, { maxRetries: 0 }).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text }));
+    assert.deepEqual([e.httpStatus, e.attempts, e.outcomeKnown], [503, 1, true]);
+    assert.equal((await sc0.requests()).length, 1);
+  });
+
+  test('sendmsg resends carry the same MsgRandom and MsgSeq, filled once by the SDK', async () => {
+    const sc = await env.scenario([{ drop: true }, { status: 502, body: '' }, { ok: {} }]);
+    await client(sc).call('openim', 'sendmsg', { From_Account: 'a', To_Account: 'b', ...text });
+    const reqs = await sc.requests();
+    assert.equal(reqs.length, 3);
+    const bodies = reqs.map((r) => JSON.parse(r.body));
+    assert.ok(Number.isInteger(bodies[0].MsgRandom) && bodies[0].MsgRandom > 0, 'MsgRandom filled');
+    assert.ok(Number.isInteger(bodies[0].MsgSeq) && bodies[0].MsgSeq > 0, 'MsgSeq filled');
+    assert.equal(new Set(reqs.map((r) => r.body)).size, 1, 'the same bytes on every attempt');
+    assert.equal(new Set(reqs.map((r) => r.random)).size, 3, 'a new URL random per attempt');
+  });
+
+  test('a timeout after sending is not resent for batchsendmsg: outcome unknown', async () => {
+    const sc = await env.scenario([{ hang: true, maxMs: 3000 }, { ok: {} }]);
+    const e = await rejects(client(sc, { timeoutMs: 300 }).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text }));
+    assert.deepEqual([e.kind, e.attempts, e.outcomeKnown], ['timeout', 1, false]);
+    assert.equal((await sc.requests()).length, 1);
+  });
+
+  test('permanent errors are not retried; rate limits are, then report attempts', async () => {
+    const sc = await env.scenario([{ apiError: { ErrorCode: 20003, ErrorInfo: 'invalid UserID' } }, { ok: {} }]);
+    const e = await rejects(client(sc).call('openim', 'sendmsg', { From_Account: 'a', To_Account: 'b', ...text }));
+    assert.deepEqual([e.code, e.attempts, e.outcomeKnown], [20003, 1, true]);
+    assert.equal((await sc.requests()).length, 1);
+    const limited = { apiError: { ErrorCode: 60018, ErrorInfo: 'too frequent' } };
+    const sc2 = await env.scenario([limited, limited, limited, { ok: {} }]);
+    const e2 = await rejects(client(sc2, { deadlineMs: 10000 }).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text }));
+    assert.deepEqual([e2.code, e2.attempts, e2.outcomeKnown], [60018, 3, true]);
+  }, { timeoutMs: 15000 });
+
+  test('deadlineMs cuts a hanging call short; the signal ends a backoff wait at once', async () => {
+    const sc = await env.scenario([{ hang: true, maxMs: 5000 }]);
+    let started = Date.now();
+    const e = await rejects(client(sc).call('openim', 'query_online_status', { To_Account: ['a'] }, { deadlineMs: 600 }));
+    assert.equal(e.kind, 'timeout');
+    assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    // A rate limit makes the SDK wait at least 500 ms; aborting 100 ms in ends the call.
+    const sc2 = await env.scenario([{ apiError: { ErrorCode: 60018, ErrorInfo: 'too frequent' } }, { ok: {} }]);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    started = Date.now();
+    const e2 = await rejects(client(sc2).call('openim', 'query_online_status', { To_Account: ['a'] }, { signal: ac.signal }));
+    assert.deepEqual([e2.kind, e2.attempts], ['aborted', 1]);
+    assert.ok(Date.now() - started < 450, `the wait was not cut short: ${Date.now() - started} ms`);
+    assert.equal((await sc2.requests()).length, 1);
+  });
+
+  test('a refused primary fails over to the next baseUrl', async () => {
+    const sc = await env.scenario([{ ok: {} }]);
+    const c = new tim.TimClient({ sdkAppId: env.app.sdkAppId, key: env.app.key, baseUrl: [env.refusedUrl, sc.baseUrl] });
+    await c.call('openim', 'query_online_status', { To_Account: ['a'] });
+    assert.equal((await sc.requests()).length, 1);
+  });
+
+  test('bad retry options are refused before anything is sent', async () => {
+    const sc = await env.scenario([]);
+    for (const opts of [{ maxRetries: -1 }, { maxRetries: 11 }, { maxRetries: 1.5 }, { deadlineMs: 0 }, { deadlineMs: '1000' }, { timeoutMs: NaN }]) {
+      const e = await rejects(client(sc).call('openim', 'query_online_status', { To_Account: ['a'] }, opts));
+      assert.equal(e.kind, 'bad-input', JSON.stringify(opts));
+      assert.throws(() => client(sc, opts), (x) => x.kind === 'bad-input', `client ${JSON.stringify(opts)}`);
+    }
+    assert.equal((await sc.requests()).length, 0);
+  });
+
   // The oracle can fail: a client that resends every POST after any failure, the way some SDKs
   // do, duplicates messages under the same faults.
   test('the fault server counts the duplicates a blind retrier makes', async () => {

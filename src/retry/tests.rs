@@ -576,14 +576,19 @@ fn aborts_stop_at_once() {
         c.next(Outcome::NotSent, &mut h, T0 + 1, 0),
         Step::Retry(_)
     ));
+    // Aborted in the wait before attempt 2: one attempt was made, and it was not processed.
     assert_eq!(
         c.abort(),
         GiveUp {
             stop: Stop::Aborted,
-            attempts: 2,
+            attempts: 1,
             outcome_known: true
         }
     );
+    // After an ambiguous first attempt the outcome stays unknown.
+    let (mut c, _) = Call::begin(Policy::default(), Read, None, &HostHealth::new(2), T0);
+    assert!(matches!(c.next(Outcome::MaybeSent, &mut h, T0 + 1, 0), Step::Retry(_)));
+    assert_eq!(c.abort(), GiveUp { stop: Stop::Aborted, attempts: 1, outcome_known: false });
 }
 
 /// Random scripts against every class and a spread of policies: the invariants hold every time.

@@ -104,12 +104,18 @@ pub(super) async fn send(
     let mut last: Option<TimError> = None;
     loop {
         if next.delay_ms > 0 && pause(next.delay_ms as f64, o.signal.as_ref()).await {
+            // Keep the last failure's code and status: they say why the call was waiting.
+            let info = last
+                .as_ref()
+                .map_or_else(String::new, |e| format!(" (after: {})", e.message()));
             let e = last
                 .take()
-                .unwrap_or_else(|| TimError::new(Kind::Aborted, "aborted"));
+                .unwrap_or_else(|| TimError::new(Kind::Aborted, ""));
+            let info = format!("the call was aborted while waiting to retry{info}");
             return Err(finish(
                 TimError {
                     kind: Kind::Aborted,
+                    info,
                     ..e
                 },
                 call.abort(),
