@@ -1,6 +1,7 @@
 // Every suite, in run order. Each default export is `register(test, tim, env)`; test names are
 // prefixed with the key below. Add a suite with a one-line insertion in both places.
 import usersig from './usersig.mjs';
+import client from './client.mjs';
 import endpoints from './endpoints.mjs';
 import webhook from './webhook.mjs';
 import perfApi from './perf-api.mjs';
@@ -8,6 +9,7 @@ import faults from '../faults/suite.mjs';
 
 export default {
   usersig,
+  client,
   endpoints,
   webhook,
   'perf-api': perfApi,
