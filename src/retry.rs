@@ -167,6 +167,12 @@ fn fate(outcome: Outcome) -> Fate {
     }
 }
 
+/// Whether the failure is a passing condition, so that trying again later may succeed
+/// (`TimError.retryable`). Whether that is *safe* is `outcome_known` and the endpoint's class.
+pub fn transient(outcome: Outcome) -> bool {
+    matches!(fate(outcome), Fate::Retryable { .. })
+}
+
 /// Whether an outcome says the host itself is unhealthy (used by [`HostHealth`]).
 fn host_failed(outcome: Outcome) -> bool {
     matches!(fate(outcome), Fate::Retryable { failover: true, .. })
@@ -343,7 +349,10 @@ impl Call {
     /// backoff wait), so that attempt was never made.
     pub fn abort(&self) -> GiveUp {
         let made = self.attempt.number.saturating_sub(1);
-        GiveUp { attempts: made, ..self.outcome(Stop::Aborted) }
+        GiveUp {
+            attempts: made,
+            ..self.outcome(Stop::Aborted)
+        }
     }
 
     fn schedule(&mut self, now_ms: u64, delay_ms: u64, host: usize, refresh_usersig: bool) -> Step {

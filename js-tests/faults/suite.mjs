@@ -68,14 +68,14 @@ export default function register(test, tim, env) {
   test('a timeout after sending is not resent for batchsendmsg: outcome unknown', async () => {
     const sc = await env.scenario([{ hang: true, maxMs: 3000 }, { ok: {} }]);
     const e = await rejects(client(sc, { timeoutMs: 300 }).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text }));
-    assert.deepEqual([e.kind, e.attempts, e.outcomeKnown], ['timeout', 1, false]);
+    assert.deepEqual([e.kind, e.attempts, e.outcomeKnown, e.retryable], ['timeout', 1, false, true]);
     assert.equal((await sc.requests()).length, 1);
   });
 
   test('permanent errors are not retried; rate limits are, then report attempts', async () => {
     const sc = await env.scenario([{ apiError: { ErrorCode: 20003, ErrorInfo: 'invalid UserID' } }, { ok: {} }]);
     const e = await rejects(client(sc).call('openim', 'sendmsg', { From_Account: 'a', To_Account: 'b', ...text }));
-    assert.deepEqual([e.code, e.attempts, e.outcomeKnown], [20003, 1, true]);
+    assert.deepEqual([e.code, e.attempts, e.outcomeKnown, e.retryable], [20003, 1, true, false]);
     assert.equal((await sc.requests()).length, 1);
     const limited = { apiError: { ErrorCode: 60018, ErrorInfo: 'too frequent' } };
     const sc2 = await env.scenario([limited, limited, limited, { ok: {} }]);

@@ -587,8 +587,18 @@ fn aborts_stop_at_once() {
     );
     // After an ambiguous first attempt the outcome stays unknown.
     let (mut c, _) = Call::begin(Policy::default(), Read, None, &HostHealth::new(2), T0);
-    assert!(matches!(c.next(Outcome::MaybeSent, &mut h, T0 + 1, 0), Step::Retry(_)));
-    assert_eq!(c.abort(), GiveUp { stop: Stop::Aborted, attempts: 1, outcome_known: false });
+    assert!(matches!(
+        c.next(Outcome::MaybeSent, &mut h, T0 + 1, 0),
+        Step::Retry(_)
+    ));
+    assert_eq!(
+        c.abort(),
+        GiveUp {
+            stop: Stop::Aborted,
+            attempts: 1,
+            outcome_known: false
+        }
+    );
 }
 
 /// Random scripts against every class and a spread of policies: the invariants hold every time.
@@ -780,15 +790,59 @@ fn every_dedup_endpoint_has_its_keys() {
     // can know (they are the historical message's own).
     const CALLER_KEYED: &[(&str, &str)] = &[("group_open_http_svc", "import_group_msg")];
     // Official-account sends are deduplicated on identical content within five minutes.
-    const CONTENT_KEYED: &[(&str, &str)] = &[("official_account_open_http_svc", "send_official_account_msg")];
+    const CONTENT_KEYED: &[(&str, &str)] = &[(
+        "official_account_open_http_svc",
+        "send_official_account_msg",
+    )];
     for e in crate::api::ENDPOINTS.iter().filter(|e| e.retry == DedupKey) {
         let at = (e.service, e.command);
         let filled = fill_dedup_keys(e.service, e.command, "{}", [1, 2]).unwrap() != "{}";
-        let content = CONTENT_KEYED.contains(&at) && dedup_window_ms(e.service, e.command) == Some(300_000);
-        assert!(filled || content || CALLER_KEYED.contains(&at), "{}/{} has no dedup keys", e.service, e.command);
+        let content =
+            CONTENT_KEYED.contains(&at) && dedup_window_ms(e.service, e.command) == Some(300_000);
+        assert!(
+            filled || content || CALLER_KEYED.contains(&at),
+            "{}/{} has no dedup keys",
+            e.service,
+            e.command
+        );
     }
     // And the other way round: we fill keys only where the catalog expects them to matter.
-    for (s, c) in [("openim", "sendmsg"), ("openim", "importmsg"), ("group_open_http_svc", "send_group_msg")] {
-        assert_eq!(crate::api::find(s, c).map(|e| e.retry), Some(DedupKey), "{s}/{c}");
+    for (s, c) in [
+        ("openim", "sendmsg"),
+        ("openim", "importmsg"),
+        ("group_open_http_svc", "send_group_msg"),
+    ] {
+        assert_eq!(
+            crate::api::find(s, c).map(|e| e.retry),
+            Some(DedupKey),
+            "{s}/{c}"
+        );
+    }
+}
+
+#[test]
+fn transient_failures_are_the_retryable_ones() {
+    for o in [
+        Outcome::NotSent,
+        Outcome::MaybeSent,
+        Outcome::TimedOut,
+        Outcome::BadBody,
+        Outcome::Http(503),
+        Outcome::Http(502),
+        Outcome::Http(429),
+        Outcome::Api(60018),
+        Outcome::Api(20004),
+    ] {
+        assert!(transient(o), "{o:?}");
+    }
+    for o in [
+        Outcome::Ok,
+        Outcome::Aborted,
+        Outcome::Http(404),
+        Outcome::Api(20003),
+        Outcome::Api(70001),
+        Outcome::Api(70050),
+    ] {
+        assert!(!transient(o), "{o:?}");
     }
 }

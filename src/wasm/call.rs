@@ -151,7 +151,10 @@ pub(super) async fn send(
                 last = Some(e);
                 next = a;
             }
-            (Step::GiveUp(g), Err(e)) => return Err(finish(e, g)),
+            (Step::GiveUp(g), Err(e)) => {
+                let retryable = retry::transient(outcome);
+                return Err(finish(TimError { retryable, ..e }, g));
+            }
             // The policy answers Done exactly for Outcome::Ok; keep a clear error if that ever broke.
             (_, Ok(_)) | (Step::Done { .. }, Err(_)) => {
                 return Err(TimError::new(
