@@ -140,6 +140,44 @@ export default function register(test, tim, env) {
     }
   });
 
+  test('per-scenario app: the stand-in verifies with that key and rejects another key', async () => {
+    const own = { sdkAppId: 1400999999, key: 'scenario-own-key-0123456789abcdef' };
+    const sc = await env.scenario([], { ...own, fallback: { ok: {} } });
+    await new tim.TimClient({ ...own, baseUrl: sc.baseUrl }).call(SVC, 'own_key');
+    const e = await assert.rejects(new tim.TimClient({ ...own, key: `${own.key}x`, baseUrl: sc.baseUrl, maxRetries: 0 }).call(SVC, 'own_key'), timErr('api', { code: 70009 }));
+    assert.match(e.info, /TLS\.sig is not HMAC/);
+    const reqs = await sc.requests();
+    assert.deepEqual(reqs.map((r) => r.verdict.ok), [true, false]);
+  });
+
+  // The judge itself: requests tampered after signing must be refused, in every runtime.
+  test('stand-in self-check: tampered requests are refused with the reason', async () => {
+    const sc = await env.scenario([], { fallback: { ok: {} } });
+    const req = client(sc.baseUrl).buildRequest(SVC, 'tamper', { a: 1 });
+    const send = (url, init = {}) => fetch(url, { method: 'POST', headers: req.headers, body: req.body, ...init });
+    const q = (edit) => { const u = new URL(req.url); edit(u.searchParams); return u.toString(); };
+    const cases = [
+      [q((p) => p.set('random', 'abc')), {}, /random/],
+      [q((p) => p.set('random', '4294967296')), {}, /random/],
+      [q((p) => p.delete('contenttype')), {}, /query keys/],
+      [q((p) => p.append('extra', '1')), {}, /query keys/],
+      [q((p) => p.set('identifier', 'someone_else')), {}, /TLS\.identifier/],
+      [q((p) => p.set('sdkappid', String(app.sdkAppId + 1))), {}, /sdkappid|no key/],
+      [q((p) => p.set('usersig', p.get('usersig').slice(0, -8))), {}, /usersig/],
+      [req.url, { body: '[1,2]' }, /not an object/],
+      [req.url, { body: 'nope' }, /not JSON/],
+      [req.url, { headers: { 'content-type': 'text/plain' } }, /content-type/],
+      [req.url.replace('/v4/', '/v3/'), {}, /path/],
+    ];
+    for (const [url, init, why] of cases) {
+      const body = await (await send(url, init)).json();
+      assert.equal(body.ErrorCode, 70009, `${url.slice(url.indexOf('/v'), url.indexOf('/v') + 40)} ${JSON.stringify(init)}`);
+      assert.match(body.ErrorInfo, why);
+    }
+    const ok = await (await send(req.url)).json();
+    assert.equal(ok.ActionStatus, 'OK', 'the untampered request passes');
+  });
+
   // ---- answers that are not a success ----
   const failing = (baseUrl) => client(baseUrl, { maxRetries: 0 });
 
