@@ -11,9 +11,10 @@
 //
 // Flags: --only node-esm,deno (or `node` for both Node runners)  --grep <text in test name>
 //        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
+//        --build (run build.mjs first even when pkg/ is built)
 //        --faults-full (handed to the suites as env.args, like every other flag).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes, randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -53,6 +54,7 @@ function parseArgs(argv) {
     } else if (a.startsWith('--grep')) o.grep = value();
     else if (a.startsWith('--timeout')) o.timeoutS = Number(value());
     else if (a === '--keep-scratch') o.keep = true;
+    else if (a === '--build') o.build = true;
   }
   return o;
 }
@@ -68,10 +70,24 @@ function freePort() {
   });
 }
 
-function preparePackage() {
-  if (!existsSync(join(pkgDir, 'gen', 'tim_edge_bg.wasm'))) {
-    console.log('pkg/ is not built: running build.mjs');
+// The newest modification time under `dir` (files only), 0 when it does not exist.
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function preparePackage(opts) {
+  const wasmFile = join(pkgDir, 'gen', 'tim_edge_bg.wasm');
+  if (opts.build || !existsSync(wasmFile)) {
+    console.log(opts.build ? 'building pkg/ (--build)' : 'pkg/ is not built: running build.mjs');
     execFileSync(process.execPath, [join(here, 'build.mjs')], { stdio: 'inherit', cwd: here });
+  } else if (newest(join(root, 'src')) > statSync(wasmFile).mtimeMs) {
+    console.log('note: src/ changed after pkg/ was built; testing the old build (pass --build to rebuild)');
   }
   removeStaleScratch();
   mkdirSync(scratch, { recursive: true });
@@ -208,7 +224,7 @@ function kill(child) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
-  const pack = preparePackage();
+  const pack = preparePackage(opts);
   console.log(`packed ${pack.tgz} (${pack.files} files, ${pack.size} bytes) and installed it into ${scratch}`);
 
   const app = { sdkAppId: randomInt(1400000000, 1600000000), key: randomBytes(32).toString('hex') };
