@@ -178,6 +178,17 @@ export default function register(test, tim, env) {
     assert.equal(ok.ActionStatus, 'OK', 'the untampered request passes');
   });
 
+  test('baseUrl: a trailing slash is not doubled; an array of hosts is tried in order (first answers)', async () => {
+    const a = await env.scenario([{ ok: {} }]);
+    await client(`${a.baseUrl}/`).call(SVC, 'slash');
+    assert.equal((await oneRequest(a)).path, `/v4/${SVC}/slash`);
+    const first = await env.scenario([{ ok: { Host: 'first' } }]);
+    const second = await env.scenario([{ ok: { Host: 'second' } }]);
+    assert.equal((await client([first.baseUrl, second.baseUrl]).call(SVC, 'ordered')).Host, 'first');
+    await oneRequest(first);
+    assert.equal((await second.requests()).length, 0);
+  });
+
   // ---- answers that are not a success ----
   const failing = (baseUrl) => client(baseUrl, { maxRetries: 0 });
 
@@ -260,6 +271,9 @@ export default function register(test, tim, env) {
     'a non-http scheme': { opts: { baseUrl: 'ftp://127.0.0.1/' } },
     'baseUrl that is not a URL': { opts: { baseUrl: 'not a url' } },
     'baseUrl that is not a string': { opts: { baseUrl: 42 } },
+    'baseUrl with credentials': { opts: { baseUrl: 'https://user:secret@tim.example/' } },
+    'baseUrl with a query': { opts: { baseUrl: 'https://tim.example/p?x=1' } },
+    'baseUrl list with one plain-http remote host': { opts: { baseUrl: ['http://127.0.0.1:9', 'http://tim.example'] } },
     'unknown region': { opts: { region: 'mars', baseUrl: undefined } },
     'region that is not a string': { opts: { region: 7, baseUrl: undefined } },
     'empty baseUrl list': { opts: { baseUrl: [] } },
