@@ -130,8 +130,11 @@ function removeStaleScratch() {
 const running = new Set();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    for (const c of running) kill(c);
-    process.exit(130);
+    for (const c of running) signalGroup(c, 'SIGTERM');
+    setTimeout(() => {
+      for (const c of running) signalGroup(c, 'SIGKILL');
+      process.exit(130);
+    }, 2000);
   });
 }
 
@@ -172,7 +175,7 @@ function runRuntime(name, config, timeoutS) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      kill(child);
+      terminate(child);
     }, timeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -215,10 +218,21 @@ function runTypecheck() {
   return { name: 'types', ms: Date.now() - started, passed, failed: results.length - passed, results };
 }
 
-function kill(child) {
+function signalGroup(child, sig) {
   try {
-    process.kill(-child.pid, 'SIGKILL');
+    process.kill(-child.pid, sig);
   } catch { /* the group is gone */ }
+}
+
+function kill(child) {
+  signalGroup(child, 'SIGKILL');
+}
+
+// SIGTERM first so a runner can stop what it started in groups of its own (workerd-host.mjs
+// stops wrangler), then SIGKILL whatever is left.
+function terminate(child) {
+  signalGroup(child, 'SIGTERM');
+  setTimeout(() => kill(child), 3000).unref();
 }
 
 async function main() {
