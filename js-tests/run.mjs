@@ -186,7 +186,7 @@ function runRuntime(name, config, timeoutS) {
       if (!result) {
         const why = timedOut ? `timed out after ${timeoutS} s` : `exited with ${code} before reporting`;
         resolve({ name, ms, passed: 0, failed: 0, error: why });
-      } else resolve({ name, ms, passed: result.summary.passed, failed: result.summary.failed, results: result.results });
+      } else resolve({ name, ms, passed: result.summary.passed, failed: result.summary.failed, results: result.results, exports: result.summary.exports });
     });
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -271,6 +271,13 @@ async function main() {
     if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
   }
 
+  // Every runtime must see the same export names (ESM, CJS bundle, Deno, Bun and workerd entries).
+  const withExports = rows.filter((r) => r.exports);
+  const apis = new Set(withExports.map((r) => r.exports.join(',')));
+  if (apis.size > 1) {
+    for (const r of withExports) console.log(`exports [${r.name}]: ${r.exports.join(', ')}`);
+    rows.push({ name: 'exports', ms: 0, passed: 0, failed: 1, results: [{ name: 'the same export names in every runtime', ok: false, error: 'they differ (listed above)' }] });
+  } else if (withExports.length > 1) rows.push({ name: 'exports', ms: 0, passed: 1, failed: 0, results: [] });
   console.log('');
   console.log('runtime    passed  failed  seconds  note');
   for (const r of rows) {

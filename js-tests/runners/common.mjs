@@ -8,16 +8,24 @@ export const RESULT_MARK = '@@TIM_RESULTS ';
 
 // config: { server, args, grep } as passed by run.mjs. extra: runtime-only env additions.
 // Returns { results, summary }; `print` gets one line per test as it finishes.
-export async function runSuites({ tim, runtime, config, extra = {}, print = () => {} }) {
+// entry: [resolved entry path, the file the package's exports map should pick in this runtime],
+// or undefined where it cannot be resolved (workerd: bundled).
+export async function runSuites({ tim, runtime, config, extra = {}, entry, print = () => {} }) {
   const env = await makeEnv({ serverUrl: config.server, runtime, args: config.args ?? [], extra: { faults: config.faults, ...extra } });
   const registry = createRegistry({ defaultTimeoutMs: config.testTimeoutMs ?? 10000 });
+  if (entry) {
+    registry.test(`package: ${runtime} loads ${entry[1]}`, () => {
+      env.assert.ok(String(entry[0]).replace(/\\/g, '/').endsWith(`/node_modules/tim-edge/${entry[1]}`), `resolved ${entry[0]}`);
+    });
+  }
   for (const [suite, register] of Object.entries(suites)) {
     const test = (name, fn, opts) => registry.test(`${suite}: ${name}`, fn, opts);
     await register(test, tim, env);
   }
   const results = await registry.run({ grep: config.grep, onResult: (r) => print(formatResult(r)) });
   const passed = results.filter((r) => r.ok).length;
-  return { results, summary: { runtime, passed, failed: results.length - passed } };
+  // The export names, so run.mjs can check every runtime sees the same API.
+  return { results, summary: { runtime, passed, failed: results.length - passed, exports: Object.keys(tim).sort() } };
 }
 
 // For the process-per-runtime runners: print everything and the result line; returns exit code.

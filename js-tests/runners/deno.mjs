@@ -5,5 +5,5 @@ import * as tim from 'tim-edge';
 import { runAndReport } from './common.mjs';
 
 const config = JSON.parse(Deno.args[0]);
-const code = await runAndReport({ tim, runtime: 'deno', config });
+const code = await runAndReport({ tim, runtime: 'deno', config, entry: [import.meta.resolve('tim-edge'), 'entry/deno.mjs'] });
 Deno.exit(code);
