@@ -239,6 +239,13 @@ export default function register(test, tim, env) {
     assert.ok(Date.now() - t < 4000, 'client timeoutMs honoured');
   });
 
+  test('a slow answer within timeoutMs succeeds; one slower than timeoutMs times out', async () => {
+    const sc = await env.scenario([{ delayMs: 100, ok: { Slow: true } }, { delayMs: 1500, ok: {} }]);
+    const c = failing(sc.baseUrl);
+    assert.equal((await c.call(SVC, 'slow', {}, { timeoutMs: 1200 })).Slow, true);
+    await assert.rejects(c.call(SVC, 'slow', {}, { timeoutMs: 300 }), timErr('timeout'));
+  });
+
   test("the caller's AbortSignal: aborted (in flight and before sending)", async () => {
     const sc = await env.scenario([], { fallback: { hang: true, maxMs: 5000 } });
     const ctrl = new AbortController();
