@@ -11,12 +11,14 @@
 //! - [`response`]: the ActionStatus / ErrorCode / ErrorInfo envelope -> result.
 //! - [`client`]: configuration, hosts and the cached admin UserSig.
 //! - [`webhook`]: callback Sign checks, the command table, replies.
+//! - [`json`]: the small JSON document model (parse, read, modify, write) the SDK uses.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
 //! - [`retry`]: the retry policy as a pure state machine, host health, idempotency keys.
 
 pub mod api;
 pub mod client;
 pub mod error;
+pub mod json;
 pub mod region;
 pub mod request;
 pub mod response;

@@ -1,18 +1,18 @@
 //! The answer envelope: HTTP 200 with `ActionStatus` / `ErrorCode` / `ErrorInfo` in a JSON body.
 
 use crate::error::TimError;
-use serde_json::{Map, Value};
+use crate::json::{self, Object, Value};
 
 /// Reads an answer. `Ok` holds the whole object when `ActionStatus` is `OK`.
 /// A non-200 status, a non-JSON body or an object without `ActionStatus` is `bad-response`.
-pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
+pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
     if status != 200 {
         return Err(TimError::bad_response(
             status,
             format!("HTTP status {status}"),
         ));
     }
-    let v: Value = serde_json::from_str(body)
+    let v = json::parse(body)
         .map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
     let Value::Object(o) = v else {
         return Err(TimError::bad_response(
@@ -44,7 +44,7 @@ mod tests {
     fn reads_the_seed_example() {
         let ok = r#"{"ActionStatus":"OK","ErrorCode":0,"GroupIdList":[{"GroupId":"@TGS#1YTTZEAEG"}],"TotalCount":58530}"#;
         let o = parse(200, ok).unwrap();
-        assert_eq!(o["TotalCount"], 58530);
+        assert_eq!(o.get("TotalCount").and_then(Value::as_i64), Some(58530));
     }
 
     #[test]

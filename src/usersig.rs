@@ -222,28 +222,7 @@ fn write_document(
 }
 
 /// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes.
-pub fn push_json_string(out: &mut String, v: &str) {
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
+pub use crate::json::push_string as push_json_string;
 
 /// zlib stream with stored deflate blocks (RFC 1950/1951, BTYPE=00).
 fn zlib_stored(data: &[u8]) -> Vec<u8> {
@@ -411,8 +390,7 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
         inflate::InflateError::TooLarge => bad("userSig inflates past the size cap"),
         inflate::InflateError::Invalid => bad("userSig is not a valid zlib stream"),
     })?;
-    let v: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
+    let v = crate::json::parse_bytes(&json).map_err(|_| bad("userSig does not contain JSON"))?;
     let o = v
         .as_object()
         .ok_or_else(|| bad("userSig document is not a JSON object"))?;

@@ -4,7 +4,7 @@
 
 use super::rules::batch_list;
 use super::Endpoint;
-use serde_json::Value;
+use crate::json::{Object, Value};
 
 /// The bodies to send, in order. One body (unchanged) when nothing needs splitting.
 pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
@@ -29,7 +29,7 @@ pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
         .chunks(limit)
         .map(|chunk| {
             let mut part = obj.clone();
-            part.insert(field.to_owned(), Value::Array(chunk.to_vec()));
+            part.insert(field, Value::Array(chunk.to_vec()));
             Value::Object(part)
         })
         .collect()
@@ -37,20 +37,19 @@ pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
 
 /// One answer from several: arrays (per-item results and errors such as `ResultItem`,
 /// `FailAccounts`, `ErrorList`, `MemberList`) are concatenated in call order; every other field
-/// is the first answer's.
+/// is the first answer's. (A key repeated inside one answer counts once per occurrence; Tencent's
+/// answers do not repeat keys.)
 pub fn merge(answers: &[Value]) -> Value {
-    let mut out = serde_json::Map::new();
+    let mut out = Object::new();
     for answer in answers {
         let Some(obj) = answer.as_object() else {
             continue;
         };
-        for (k, v) in obj {
+        for (k, v) in obj.iter() {
             match (out.get_mut(k), v) {
                 (Some(Value::Array(acc)), Value::Array(more)) => acc.extend(more.iter().cloned()),
                 (Some(_), _) => {}
-                (None, v) => {
-                    out.insert(k.clone(), v.clone());
-                }
+                (None, v) => out.insert(k, v.clone()),
             }
         }
     }

@@ -6,7 +6,7 @@
 //! reads, which page by sequence) are left out: a wrong guess would end early and look like success.
 
 use crate::error::TimError;
-use serde_json::{Map, Value};
+use crate::json::{Object, Value};
 
 pub struct Paging {
     pub path: &'static str,
@@ -117,24 +117,22 @@ pub fn paging(path: &str) -> Option<&'static Paging> {
 fn is_empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::Number(n)) => n.as_f64() == Some(0.0),
+        Some(Value::Number(n)) => n.is_zero(),
         Some(Value::String(s)) => s.is_empty(),
         Some(Value::Bool(b)) => !b,
         Some(_) => false,
     }
 }
 
-fn count(resp: &Map<String, Value>, items: &str) -> usize {
+fn count(resp: &Object, items: &str) -> usize {
     resp.get(items)
         .and_then(Value::as_array)
         .map_or(0, Vec::len)
 }
 
+/// A whole number in any notation (`20`, `20.0`, `2e1`).
 fn int(v: Option<&Value>) -> Option<i64> {
-    v.and_then(|v| {
-        v.as_i64()
-            .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-    })
+    v.and_then(Value::as_number).and_then(|n| n.as_whole())
 }
 
 fn bad(path: &str, what: &str) -> TimError {
@@ -152,7 +150,7 @@ pub fn next_page(rule: &Paging, req: &Value, resp: &Value) -> Result<Option<Valu
     let mut cursor_seen = false;
     for (to, from) in rule.carry {
         if let Some(v) = resp_obj.get(*from).filter(|v| !v.is_null()) {
-            next.insert((*to).to_owned(), v.clone());
+            next.insert(to, v.clone());
             cursor_seen = true;
         }
     }
@@ -178,9 +176,9 @@ pub fn next_page(rule: &Paging, req: &Value, resp: &Value) -> Result<Option<Valu
 fn ended(
     rule: &Paging,
     end: &End,
-    req_obj: &Map<String, Value>,
-    resp_obj: &Map<String, Value>,
-    next: &mut Map<String, Value>,
+    req_obj: &Object,
+    resp_obj: &Object,
+    next: &mut Object,
     cursor_seen: bool,
     n: usize,
 ) -> bool {
@@ -204,8 +202,8 @@ fn ended(
                     None => true,
                     Some(limit) if n == 0 || (n as i64) < limit => true,
                     Some(_) => {
-                        let at = int(req_obj.get(*offset)).unwrap_or(0) + n as i64;
-                        next.insert((*offset).to_owned(), Value::from(at));
+                        let at = int(req_obj.get(*offset)).unwrap_or(0).saturating_add(n as i64);
+                        next.insert(offset, Value::from(at));
                         int(resp_obj.get(*total)).is_some_and(|t| at >= t)
                     }
                 }
@@ -221,7 +219,7 @@ fn ended(
                 .min();
             match smallest {
                 Some(s) if s > 1 => {
-                    next.insert((*request).to_owned(), Value::from(s - 1));
+                    next.insert(request, Value::from(s - 1));
                     false
                 }
                 _ => true,

@@ -5,9 +5,9 @@
 use super::rules::{batch_list, required, RANGES};
 use super::Endpoint;
 use crate::error::TimError;
-use serde_json::Value;
+use crate::json::{Object, Value};
 
-fn present(body: &serde_json::Map<String, Value>, field: &str) -> bool {
+fn present(body: &Object, field: &str) -> bool {
     field
         .split('|')
         .any(|f| body.get(f).is_some_and(|v| !v.is_null()))
@@ -17,7 +17,7 @@ fn present(body: &serde_json::Map<String, Value>, field: &str) -> bool {
 pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
     let path = ep.path();
     let fail = |msg: String| Err(TimError::bad_input(msg).at(ep.service, ep.command));
-    let empty = serde_json::Map::new();
+    let empty = Object::new();
     let obj = match body {
         Value::Object(o) => o,
         Value::Null => &empty,

@@ -14,7 +14,6 @@
 //! after the opening brace instead of re-serialising the body.
 
 use crate::error::TimError;
-use serde_json::{Map, Value};
 
 struct Rule {
     service: &'static str,
@@ -84,13 +83,19 @@ pub fn fill_dedup_keys(
     let Some(rule) = rule(service, command) else {
         return Ok(body.to_owned());
     };
-    let present: Map<String, Value> = serde_json::from_str(body)
-        .map_err(|_| TimError::bad_input("body must be a JSON object").at(service, command))?;
+    let parsed = crate::json::parse(body).ok();
+    let Some(present) = parsed.as_ref().and_then(|v| v.as_object()) else {
+        return Err(TimError::bad_input("body must be a JSON object").at(service, command));
+    };
     let mut keys = String::new();
     for (field, r) in rule.fields.iter().zip(random) {
         if !present.contains_key(*field) {
             // 0 could read as "not set" on Tencent's side; any other 32-bit value is as good.
-            keys.push_str(&format!("\"{field}\":{},", r.max(1)));
+            keys.push('"');
+            keys.push_str(field);
+            keys.push_str("\":");
+            crate::json::push_int(&mut keys, r.max(1).into());
+            keys.push(',');
         }
     }
     if keys.is_empty() {
@@ -98,9 +103,15 @@ pub fn fill_dedup_keys(
     }
     let trimmed = body.trim_start();
     let rest = trimmed.strip_prefix('{').unwrap_or(trimmed);
+    let mut out = String::with_capacity(1 + keys.len() + rest.len());
+    out.push('{');
     if present.is_empty() {
         keys.pop(); // no members follow: drop the trailing comma
-        return Ok(format!("{{{keys}}}"));
+        out.push_str(&keys);
+        out.push('}');
+    } else {
+        out.push_str(&keys);
+        out.push_str(rest);
     }
-    Ok(format!("{{{keys}{rest}"))
+    Ok(out)
 }

@@ -5,11 +5,11 @@
 use super::error::js;
 use crate::api::{self, batch, paging};
 use crate::error::TimError;
-use serde_json::Value;
+use crate::json::{self, Value};
 use wasm_bindgen::prelude::*;
 
 fn parse(text: &str, what: &str) -> Result<Value, TimError> {
-    serde_json::from_str(text).map_err(|_| TimError::bad_input(format!("{what} is not JSON")))
+    json::parse(text).map_err(|_| TimError::bad_input(format!("{what} is not JSON")))
 }
 
 fn endpoint(service: &str, command: &str) -> Result<&'static api::Endpoint, TimError> {
@@ -20,7 +20,7 @@ fn endpoint(service: &str, command: &str) -> Result<&'static api::Endpoint, TimE
 /// The catalog as JSON text: `[{ namespace, method, servicename, command, retry, batchLimit, ... }]`.
 #[wasm_bindgen(js_name = endpointTable)]
 pub fn endpoint_table() -> String {
-    api::table().to_string()
+    api::table()
 }
 
 /// Throws a bad-input TimError when `body` breaks a documented rule of the endpoint. Endpoints
@@ -51,7 +51,7 @@ pub fn next_page(
             TimError::bad_input("this endpoint is not a paged list").at(service, command)
         })?;
         let next = paging::next_page(rule, &parse(request, "request")?, &parse(answer, "answer")?)?;
-        Ok(next.map(|v| v.to_string()))
+        Ok(next.map(|v| v.to_json()))
     };
     run().map_err(js)
 }
@@ -61,7 +61,7 @@ pub fn next_page(
 pub fn split_batch(service: &str, command: &str, body: &str) -> Result<String, JsValue> {
     let run = || -> Result<String, TimError> {
         let ep = endpoint(service, command)?;
-        Ok(Value::Array(batch::split(ep, &parse(body, "body")?)).to_string())
+        Ok(Value::Array(batch::split(ep, &parse(body, "body")?)).to_json())
     };
     run().map_err(js)
 }
@@ -73,5 +73,5 @@ pub fn merge_batch(answers: &str) -> Result<String, JsValue> {
     let list = list
         .as_array()
         .ok_or_else(|| js(TimError::bad_input("answers must be an array")))?;
-    Ok(batch::merge(list).to_string())
+    Ok(batch::merge(list).to_json())
 }

@@ -84,8 +84,8 @@ pub fn verify_webhook(
 pub fn webhook_reply(spec: JsValue) -> Result<String, JsValue> {
     (|| {
         let text = args::string(&spec, "reply")?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|_| TimError::bad_input("reply must be JSON"))?;
+        let value =
+            crate::json::parse(&text).map_err(|_| TimError::bad_input("reply must be JSON"))?;
         Ok(Reply::from_spec(&value).map_err(TimError::from)?.to_json())
     })()
     .map_err(js)

@@ -7,7 +7,7 @@
 //! message pages document [120001, 130000], group join pages [10100, 10200].
 
 use crate::usersig::{check_user_id, push_json_string, InputError};
-use serde_json::Value;
+use crate::json::{push_int, Value};
 
 /// Custom refusal codes passed through to the sender.
 pub const CUSTOM_CODE_RANGES: &[(i64, i64)] = &[(10100, 10200), (120001, 130000)];
@@ -228,7 +228,7 @@ impl Reply {
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(96);
         out.push_str("{\"ActionStatus\":\"OK\",\"ErrorCode\":");
-        out.push_str(&self.error_code().to_string());
+        push_int(&mut out, self.error_code());
         out.push_str(",\"ErrorInfo\":");
         push_json_string(
             &mut out,
@@ -245,8 +245,7 @@ impl Reply {
             } => {
                 if let Some(body) = msg_body {
                     out.push_str(",\"MsgBody\":");
-                    // Serialising a Value cannot fail (no non-string map keys exist in it).
-                    out.push_str(&serde_json::to_string(body).unwrap_or_else(|_| "[]".into()));
+                    body.write(&mut out);
                 }
                 if let Some(data) = cloud_custom_data {
                     out.push_str(",\"CloudCustomData\":");
@@ -262,7 +261,7 @@ impl Reply {
                     out.push_str("{\"To_Account\":");
                     push_json_string(&mut out, &it.to_account);
                     out.push_str(",\"ResultCode\":");
-                    out.push_str(&it.result_code.to_string());
+                    push_int(&mut out, it.result_code);
                     out.push_str(",\"ResultInfo\":");
                     push_json_string(&mut out, &it.result_info);
                     out.push('}');

@@ -4,6 +4,11 @@
 use super::*;
 use serde_json::json;
 
+/// A document written with serde_json's `json!`, in our document model.
+fn doc(v: serde_json::Value) -> crate::json::Value {
+    crate::json::parse(&v.to_string()).unwrap()
+}
+
 const OFFICIAL_SIGN: &str = "17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061";
 const APP: u32 = 1400000000;
 
@@ -312,7 +317,7 @@ fn replies_are_the_exact_json_tencent_documents() {
     );
     let body = json!([{"MsgType":"TIMTextElem","MsgContent":{"Text":"***"}}]);
     assert_eq!(
-        Reply::modify(Some(body.clone()), Some("cd".into()))
+        Reply::modify(Some(doc(body.clone())), Some("cd".into()))
             .unwrap()
             .to_json(),
         r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgBody":[{"MsgContent":{"Text":"***"},"MsgType":"TIMTextElem"}],"CloudCustomData":"cd"}"#
@@ -360,10 +365,10 @@ fn reply_inputs_outside_the_documented_ranges_are_refused() {
     }
     assert!(Reply::reject(None, Some("x".repeat(1025))).is_err());
     assert!(Reply::modify(None, None).is_err());
-    assert!(Reply::modify(Some(json!([])), None).is_err());
-    assert!(Reply::modify(Some(json!({"MsgType":"TIMTextElem"})), None).is_err());
-    assert!(Reply::modify(Some(json!([{"MsgType":"TIMTextElem"}])), None).is_err());
-    assert!(Reply::modify(Some(json!([{"MsgType":1,"MsgContent":{}}])), None).is_err());
+    assert!(Reply::modify(Some(doc(json!([]))), None).is_err());
+    assert!(Reply::modify(Some(doc(json!({"MsgType":"TIMTextElem"}))), None).is_err());
+    assert!(Reply::modify(Some(doc(json!([{"MsgType":"TIMTextElem"}]))), None).is_err());
+    assert!(Reply::modify(Some(doc(json!([{"MsgType":1,"MsgContent":{}}]))), None).is_err());
     let item = |code| FriendResult {
         to_account: "a".into(),
         result_code: code,
@@ -388,7 +393,7 @@ fn reply_inputs_outside_the_documented_ranges_are_refused() {
 
 #[test]
 fn replies_from_plain_specs() {
-    let r = |v: serde_json::Value| Reply::from_spec(&v);
+    let r = |v: serde_json::Value| Reply::from_spec(&doc(v));
     assert_eq!(r(json!({"kind":"allow"})).unwrap(), Reply::Allow);
     assert_eq!(r(json!({"kind":"drop"})).unwrap(), Reply::Drop);
     assert_eq!(
