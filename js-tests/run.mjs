@@ -14,7 +14,7 @@
 //        --build (run build.mjs first even when pkg/ is built)
 //        --faults-full (handed to the suites as env.args, like every other flag).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes, randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -136,6 +136,34 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
       process.exit(130);
     }, 2000);
   });
+}
+
+// The conditions each runtime resolves `exports` with, in Node's algorithm: the first key (in
+// the map's own order) that is active wins. Used to tell each runner which file it must load.
+const CONDITIONS = {
+  'node-esm': ['node', 'import', 'default'],
+  'node-cjs': ['node', 'require', 'default'],
+  deno: ['deno', 'node', 'import', 'default'],
+  bun: ['bun', 'node', 'import', 'default'],
+};
+
+function resolveExports(target, conditions) {
+  if (typeof target === 'string') return target;
+  if (target === null || typeof target !== 'object') return null;
+  for (const [k, v] of Object.entries(target)) {
+    if (!conditions.includes(k)) continue;
+    const r = resolveExports(v, conditions);
+    if (r) return r;
+  }
+  return null;
+}
+
+function expectedEntry(runtime) {
+  if (!CONDITIONS[runtime]) return undefined;
+  const manifest = JSON.parse(readFileSync(join(scratch, 'node_modules', 'tim-edge', 'package.json'), 'utf8'));
+  const root = manifest.exports?.['.'] ?? manifest.exports;
+  const file = resolveExports(root, CONDITIONS[runtime]);
+  return file ? file.replace(/^\.\//, '') : undefined;
 }
 
 function runRuntime(name, config, timeoutS) {
@@ -261,6 +289,7 @@ async function main() {
         jsTestsDir: here,
         scratchDir: scratch,
         wranglerBin: bin('wrangler'),
+        expectedEntry: expectedEntry(name),
       };
       console.log(`--- ${name}`);
       rows.push(await runRuntime(name, config, opts.timeoutS));

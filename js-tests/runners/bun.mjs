@@ -3,5 +3,5 @@ import * as tim from 'tim-edge';
 import { runAndReport } from './common.mjs';
 
 const config = JSON.parse(process.argv[2]);
-const code = await runAndReport({ tim, runtime: 'bun', config, entry: [import.meta.resolve('tim-edge'), 'entry/node.mjs'] });
+const code = await runAndReport({ tim, runtime: 'bun', config, entry: [import.meta.resolve('tim-edge'), config.expectedEntry] });
 process.exit(code);

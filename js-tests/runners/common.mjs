@@ -8,12 +8,13 @@ export const RESULT_MARK = '@@TIM_RESULTS ';
 
 // config: { server, args, grep } as passed by run.mjs. extra: runtime-only env additions.
 // Returns { results, summary }; `print` gets one line per test as it finishes.
-// entry: [resolved entry path, the file the package's exports map should pick in this runtime],
-// or undefined where it cannot be resolved (workerd: bundled).
+// entry: [resolved entry path, the file the package's exports map picks for this runtime's
+// conditions (computed by run.mjs from the installed package.json)], or undefined where the
+// runtime cannot resolve (workerd: bundled by wrangler).
 export async function runSuites({ tim, runtime, config, extra = {}, entry, print = () => {} }) {
   const env = await makeEnv({ serverUrl: config.server, runtime, args: config.args ?? [], extra: { faults: config.faults, ...extra } });
   const registry = createRegistry({ defaultTimeoutMs: config.testTimeoutMs ?? 10000 });
-  if (entry) {
+  if (entry && entry[1]) {
     registry.test(`package: ${runtime} loads ${entry[1]}`, () => {
       env.assert.ok(String(entry[0]).replace(/\\/g, '/').endsWith(`/node_modules/tim-edge/${entry[1]}`), `resolved ${entry[0]}`);
     });

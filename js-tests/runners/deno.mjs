@@ -5,5 +5,5 @@ import * as tim from 'tim-edge';
 import { runAndReport } from './common.mjs';
 
 const config = JSON.parse(Deno.args[0]);
-const code = await runAndReport({ tim, runtime: 'deno', config, entry: [import.meta.resolve('tim-edge'), 'entry/deno.mjs'] });
+const code = await runAndReport({ tim, runtime: 'deno', config, entry: [import.meta.resolve('tim-edge'), config.expectedEntry] });
 Deno.exit(code);

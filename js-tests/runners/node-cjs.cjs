@@ -6,6 +6,6 @@ const tim = require('tim-edge');
   const { runAndReport } = await import('./common.mjs');
   const { nodeOracle } = await import('./node-oracle.mjs');
   const config = JSON.parse(process.argv[2]);
-  const code = await runAndReport({ tim, runtime: 'node-cjs', config, entry: [require.resolve('tim-edge'), 'dist/node.cjs'], extra: { oracle: nodeOracle(config.jsTestsDir) } });
+  const code = await runAndReport({ tim, runtime: 'node-cjs', config, entry: [require.resolve('tim-edge'), config.expectedEntry], extra: { oracle: nodeOracle(config.jsTestsDir) } });
   process.exit(code);
 })();

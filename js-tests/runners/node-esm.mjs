@@ -4,5 +4,5 @@ import { runAndReport } from './common.mjs';
 import { nodeOracle } from './node-oracle.mjs';
 
 const config = JSON.parse(process.argv[2]);
-const code = await runAndReport({ tim, runtime: 'node-esm', config, entry: [import.meta.resolve('tim-edge'), 'entry/node.mjs'], extra: { oracle: nodeOracle(config.jsTestsDir) } });
+const code = await runAndReport({ tim, runtime: 'node-esm', config, entry: [import.meta.resolve('tim-edge'), config.expectedEntry], extra: { oracle: nodeOracle(config.jsTestsDir) } });
 process.exit(code);
