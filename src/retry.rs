@@ -70,23 +70,25 @@ impl Policy {
         timeout_ms: Option<f64>,
         deadline_ms: Option<f64>,
     ) -> Result<Policy, TimError> {
-        let int = |name: &str, v: f64, min: f64, max: f64| -> Result<u32, TimError> {
-            if v.fract() != 0.0 || !(min..=max).contains(&v) {
+        // Bounds are integers so the message formats no f64 (that pulls ~14 KB of float
+        // printing into the wasm).
+        let int = |name: &str, v: f64, min: u32, max: u32| -> Result<u32, TimError> {
+            if v.fract() != 0.0 || !(min as f64..=max as f64).contains(&v) {
                 return Err(TimError::bad_input(format!(
                     "{name} must be an integer from {min} to {max}"
                 )));
             }
             Ok(v as u32)
         };
-        let day = 86_400_000.0;
+        let day = 86_400_000;
         Ok(Policy {
             max_retries: max_retries.map_or(Ok(self.max_retries), |v| {
-                int("maxRetries", v, 0.0, MAX_MAX_RETRIES as f64)
+                int("maxRetries", v, 0, MAX_MAX_RETRIES)
             })?,
             timeout_ms: timeout_ms
-                .map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1.0, day))?,
+                .map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1, day))?,
             deadline_ms: deadline_ms
-                .map_or(Ok(self.deadline_ms), |v| int("deadlineMs", v, 1.0, day))?,
+                .map_or(Ok(self.deadline_ms), |v| int("deadlineMs", v, 1, day))?,
         })
     }
 }
