@@ -78,9 +78,39 @@ pub struct SignedRequest {
     pub body: String,
 }
 
+/// The cached admin UserSig and what is derived from it.
+struct AdminSig {
+    sig: String,
+    signed_at: u64,
+    /// `?sdkappid=..&identifier=..&usersig=..&random=` ([`request::query_head`]): identical for
+    /// every host and call until the signature changes, so it is encoded once per signature.
+    query_head: String,
+}
+
+impl AdminSig {
+    fn sign(c: &Config, now_s: u64) -> AdminSig {
+        let f = Fields {
+            identifier: &c.admin_id,
+            sdk_app_id: c.sdk_app_id,
+            time: now_s,
+            expire: ADMIN_SIG_LIFETIME_S,
+            userbuf: None,
+        };
+        // The config was checked when it was built, so signing cannot fail here; keep an
+        // empty signature rather than panic if it ever did (Tencent answers 70003).
+        let sig = usersig::generate(&c.key, &f).unwrap_or_default();
+        let query_head = request::query_head(c.sdk_app_id, &c.admin_id, &sig);
+        AdminSig {
+            sig,
+            signed_at: now_s,
+            query_head,
+        }
+    }
+}
+
 pub struct Client {
     pub config: Config,
-    admin_sig: Option<(String, u64)>,
+    admin_sig: Option<AdminSig>,
 }
 
 impl Client {
@@ -93,26 +123,52 @@ impl Client {
 
     /// The admin UserSig, signed at most once per refresh period.
     pub fn admin_usersig(&mut self, now_s: u64) -> &str {
-        let fresh = matches!(&self.admin_sig, Some((_, at)) if now_s >= *at && now_s - *at < ADMIN_SIG_REFRESH_AFTER_S);
+        &Self::current_admin_sig(&mut self.admin_sig, &self.config, now_s).sig
+    }
+
+    /// The cached signature, re-signed (with a fresh query head) once it is due. Takes the
+    /// fields apart so callers can keep reading the config while holding the answer.
+    fn current_admin_sig<'a>(
+        cache: &'a mut Option<AdminSig>,
+        config: &Config,
+        now_s: u64,
+    ) -> &'a AdminSig {
+        let fresh = matches!(cache, Some(a) if now_s >= a.signed_at && now_s - a.signed_at < ADMIN_SIG_REFRESH_AFTER_S);
         if !fresh {
-            let f = Fields {
-                identifier: &self.config.admin_id,
-                sdk_app_id: self.config.sdk_app_id,
-                time: now_s,
-                expire: ADMIN_SIG_LIFETIME_S,
-                userbuf: None,
-            };
-            // The config was checked when it was built, so signing cannot fail here; keep an
-            // empty signature rather than panic if it ever did (Tencent answers 70003).
-            let sig = usersig::generate(&self.config.key, &f).unwrap_or_default();
-            self.admin_sig = Some((sig, now_s));
+            *cache = None;
         }
-        self.admin_sig.as_ref().map_or("", |(s, _)| s.as_str())
+        cache.get_or_insert_with(|| AdminSig::sign(config, now_s))
     }
 
     /// Drops the cached admin UserSig (after Tencent said it expired).
     pub fn forget_admin_usersig(&mut self) {
         self.admin_sig = None;
+    }
+
+    /// The signed URL for a call to `hosts[host]` (wrapping around), after checking the segments
+    /// and that `body` is a JSON object; the body itself is the caller's to send.
+    pub fn url(
+        &mut self,
+        host: usize,
+        service: &str,
+        command: &str,
+        body: Option<&str>,
+        now_s: u64,
+        random: u32,
+    ) -> Result<String, TimError> {
+        request::check_segment("servicename", service)?;
+        request::check_segment("command", command)?;
+        request::check_body(body)?;
+        let query_head =
+            &Self::current_admin_sig(&mut self.admin_sig, &self.config, now_s).query_head;
+        let hosts = &self.config.hosts;
+        // Config::new never leaves the list empty; answer an error rather than divide by zero.
+        let base = hosts
+            .get(host % hosts.len().max(1))
+            .ok_or_else(|| TimError::bad_input("no host configured"))?;
+        Ok(request::url_with_query(
+            base, service, command, query_head, random,
+        ))
     }
 
     /// Builds a signed request for `hosts[host]`.
@@ -125,25 +181,25 @@ impl Client {
         now_s: u64,
         random: u32,
     ) -> Result<SignedRequest, TimError> {
-        request::check_segment("servicename", service)?;
-        request::check_segment("command", command)?;
+        let url = self.url(host, service, command, body, now_s, random)?;
         let body = request::normalize_body(body)?;
-        let base = &self.config.hosts[host % self.config.hosts.len()];
-        let base = base.clone();
-        let (sdk_app_id, admin) = (self.config.sdk_app_id, self.config.admin_id.clone());
-        let sig = self.admin_usersig(now_s);
-        let url = request::signed_url(&base, service, command, sdk_app_id, &admin, sig, random);
         Ok(SignedRequest { url, body })
     }
 
-    /// Removes every secret this client knows from `text` (defence in depth for error messages).
+    /// Removes every secret this client knows from `text` (defence in depth for error messages):
+    /// the admin UserSig as it is and as it appears percent-encoded in URLs.
     pub fn redact(&self, text: &str) -> String {
-        match &self.admin_sig {
-            Some((sig, _)) if !sig.is_empty() && text.contains(sig.as_str()) => {
-                text.replace(sig.as_str(), "<redacted>")
+        let mut out = text.to_owned();
+        if let Some(a) = self.admin_sig.as_ref().filter(|a| !a.sig.is_empty()) {
+            let mut encoded = String::new();
+            request::push_query_value(&mut encoded, &a.sig);
+            for secret in [&a.sig, &encoded] {
+                if out.contains(secret.as_str()) {
+                    out = out.replace(secret.as_str(), "<redacted>");
+                }
             }
-            _ => text.to_owned(),
         }
+        out
     }
 }
 
@@ -198,6 +254,99 @@ mod tests {
         );
     }
 
+    /// The query carrying the admin UserSig, cut out of a URL independently of how it was built.
+    fn query_of(url: &str) -> (&str, &str) {
+        let (path, query) = url.split_once('?').unwrap();
+        (path, query)
+    }
+
+    fn usersig_in(url: &str) -> String {
+        let (_, q) = query_of(url);
+        let enc = q
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("usersig="))
+            .unwrap();
+        // A UserSig uses base64 with '*', '-', '_'; only '*' needs percent-encoding.
+        assert!(!enc.contains('%') || enc.contains("%2A"), "{enc}");
+        enc.replace("%2A", "*")
+    }
+
+    fn two_host_client() -> Client {
+        let hosts = [
+            "http://127.0.0.1:1/a".to_owned(),
+            "http://127.0.0.2:2".to_owned(),
+        ];
+        Client::new(Config::new(1400000000, "k", Some("ad min"), None, Some(&hosts), None).unwrap())
+    }
+
+    #[test]
+    fn every_host_gets_its_own_origin_and_the_current_admin_usersig() {
+        let mut c = two_host_client();
+        let t = 1_700_000_000;
+        let sig = c.admin_usersig(t).to_owned();
+        for (host, origin) in [
+            (0, "http://127.0.0.1:1/a/v4/openim/sendmsg"),
+            (1, "http://127.0.0.2:2/v4/openim/sendmsg"),
+            (2, "http://127.0.0.1:1/a/v4/openim/sendmsg"),
+        ] {
+            let url = c.url(host, "openim", "sendmsg", None, t + 5, 42).unwrap();
+            let (path, query) = query_of(&url);
+            assert_eq!(path, origin);
+            assert!(query.starts_with("sdkappid=1400000000&identifier=ad%20min&usersig="));
+            assert!(query.ends_with("&random=42&contenttype=json"), "{query}");
+            assert_eq!(usersig_in(&url), sig);
+            // The cached query gives the same URL as building it from scratch.
+            let base = &c.config.hosts[host % 2];
+            let fresh =
+                request::signed_url(base, "openim", "sendmsg", 1400000000, "ad min", &sig, 42);
+            assert_eq!(url, fresh);
+        }
+    }
+
+    #[test]
+    fn the_cached_query_follows_the_admin_usersig() {
+        let mut c = two_host_client();
+        let t = 1_700_000_000;
+        let first = usersig_in(&c.url(0, "a", "b", None, t, 1).unwrap());
+        assert_eq!(usersig::decode(&first).unwrap().time, t);
+        // Refresh period over: both hosts carry the new signature.
+        let later = t + ADMIN_SIG_REFRESH_AFTER_S;
+        for host in [1, 0] {
+            let sig = usersig_in(&c.url(host, "a", "b", None, later, 1).unwrap());
+            assert_ne!(sig, first);
+            assert_eq!(usersig::decode(&sig).unwrap().time, later);
+        }
+        // A clock that went backwards re-signs too.
+        let back = usersig_in(&c.url(1, "a", "b", None, t - 10, 1).unwrap());
+        assert_eq!(usersig::decode(&back).unwrap().time, t - 10);
+        // Forgetting the signature (Tencent said it expired) re-signs at the next call.
+        c.forget_admin_usersig();
+        let renewed = usersig_in(&c.url(0, "a", "b", None, t - 9, 1).unwrap());
+        assert_eq!(usersig::decode(&renewed).unwrap().time, t - 9);
+        assert_eq!(c.admin_usersig(t - 9), renewed);
+    }
+
+    #[test]
+    fn url_checks_what_build_checks() {
+        let mut c = client();
+        for (service, command, body) in [
+            ("open/im", "x", None),
+            ("openim", "", None),
+            ("openim", "x", Some("[1]")),
+            ("openim", "x", Some("\"s\"")),
+        ] {
+            let by_url = c.url(0, service, command, body, 1, 1).unwrap_err();
+            let by_build = c.build(0, service, command, body, 1, 1).unwrap_err();
+            assert_eq!(by_url.info, by_build.info);
+            assert_eq!(by_url.kind, crate::error::Kind::BadInput);
+        }
+        let r = c
+            .build(0, "openim", "x", Some(" {\"a\":1} "), 1, 9)
+            .unwrap();
+        assert_eq!(r.body, "{\"a\":1}");
+        assert_eq!(r.url, c.url(0, "openim", "x", None, 1, 9).unwrap());
+    }
+
     #[test]
     fn builds_and_rejects() {
         let mut c = client();
@@ -210,6 +359,10 @@ mod tests {
         assert!(c.build(0, "open/im", "x", None, 0, 0).is_err());
         let sig = c.admin_usersig(1_700_000_000).to_owned();
         assert_eq!(c.redact(&format!("x {sig} y")), "x <redacted> y");
+        // In a URL the signature is percent-encoded ('*' -> %2A).
+        let url = c.url(0, "openim", "x", None, 1_700_000_000, 1).unwrap();
+        assert!(!c.redact(&url).contains(&sig.replace('*', "%2A")));
+        assert!(c.redact(&url).contains("&usersig=<redacted>&"));
         for bad in [
             Config::new(0, "k", None, None, None, None),
             Config::new(1, "", None, None, None, None),

@@ -104,6 +104,51 @@ pub fn push_query_value(out: &mut String, v: &str) {
     }
 }
 
+/// The query up to the random number, `?sdkappid=..&identifier=..&usersig=..&random=`: the same
+/// for every call signed with one admin UserSig, so the client builds it once per signature.
+pub fn query_head(sdk_app_id: u32, identifier: &str, usersig: &str) -> String {
+    let mut q = String::with_capacity(identifier.len() + usersig.len() * 5 / 4 + 48);
+    q.push_str("?sdkappid=");
+    push_u32(&mut q, sdk_app_id);
+    q.push_str("&identifier=");
+    push_query_value(&mut q, identifier);
+    q.push_str("&usersig=");
+    push_query_value(&mut q, usersig);
+    q.push_str("&random=");
+    q
+}
+
+/// The signed URL from a [`query_head`]. `service` and `command` must already be checked with
+/// [`check_segment`].
+pub fn url_with_query(
+    base: &BaseUrl,
+    service: &str,
+    command: &str,
+    query_head: &str,
+    random: u32,
+) -> String {
+    const TAIL: &str = "&contenttype=json";
+    let mut u = String::with_capacity(
+        base.origin.len()
+            + base.prefix.len()
+            + service.len()
+            + command.len()
+            + query_head.len()
+            + TAIL.len()
+            + 15,
+    );
+    u.push_str(&base.origin);
+    u.push_str(&base.prefix);
+    u.push_str("/v4/");
+    u.push_str(service);
+    u.push('/');
+    u.push_str(command);
+    u.push_str(query_head);
+    push_u32(&mut u, random);
+    u.push_str(TAIL);
+    u
+}
+
 /// The signed URL. `service` and `command` must already be checked with [`check_segment`].
 pub fn signed_url(
     base: &BaseUrl,
@@ -114,40 +159,44 @@ pub fn signed_url(
     usersig: &str,
     random: u32,
 ) -> String {
-    let mut u = String::with_capacity(
-        base.origin.len()
-            + base.prefix.len()
-            + service.len()
-            + command.len()
-            + usersig.len() * 5 / 4
-            + 96,
-    );
-    u.push_str(&base.origin);
-    u.push_str(&base.prefix);
-    u.push_str("/v4/");
-    u.push_str(service);
-    u.push('/');
-    u.push_str(command);
-    u.push_str("?sdkappid=");
-    u.push_str(&sdk_app_id.to_string());
-    u.push_str("&identifier=");
-    push_query_value(&mut u, identifier);
-    u.push_str("&usersig=");
-    push_query_value(&mut u, usersig);
-    u.push_str("&random=");
-    u.push_str(&random.to_string());
-    u.push_str("&contenttype=json");
-    u
+    let head = query_head(sdk_app_id, identifier, usersig);
+    url_with_query(base, service, command, &head, random)
+}
+
+/// Appends `n` in decimal (no `core::fmt` on the per-request path).
+fn push_u32(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// Checks a body the way [`normalize_body`] does, without copying it.
+pub fn check_body(body: Option<&str>) -> Result<(), TimError> {
+    match body.map(str::trim) {
+        None | Some("") => Ok(()),
+        Some(b) if b.starts_with('{') && b.ends_with('}') => Ok(()),
+        Some(_) => Err(TimError::bad_input("body must be a JSON object")),
+    }
 }
 
 /// The body to send: `{}` when there is none; otherwise it must be a JSON object. The edge gives
 /// us `JSON.stringify` output, so a look at the first character is enough to tell objects from
 /// arrays, strings and numbers.
 pub fn normalize_body(body: Option<&str>) -> Result<String, TimError> {
+    check_body(body)?;
     match body.map(str::trim) {
         None | Some("") => Ok("{}".to_owned()),
-        Some(b) if b.starts_with('{') && b.ends_with('}') => Ok(b.to_owned()),
-        Some(_) => Err(TimError::bad_input("body must be a JSON object")),
+        Some(b) => Ok(b.to_owned()),
     }
 }
 
@@ -220,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn random_numbers_are_written_in_full() {
+        let b = BaseUrl::parse("https://console.tim.qq.com").unwrap();
+        for (random, text) in [(0, "0"), (7, "7"), (10, "10"), (u32::MAX, "4294967295")] {
+            let u = signed_url(&b, "s", "c", 1, "a", "x", random);
+            assert!(
+                u.ends_with(&format!("&random={text}&contenttype=json")),
+                "{u}"
+            );
+        }
+    }
+
+    #[test]
     fn segments_and_bodies_are_checked() {
         assert!(check_segment("servicename", "im_open_login_svc").is_ok());
         assert!(check_segment("servicename", "ConfigSvc").is_ok());
@@ -231,6 +292,10 @@ mod tests {
         assert_eq!(normalize_body(Some("{\"a\":1}")).unwrap(), "{\"a\":1}");
         for bad in ["[]", "\"x\"", "1", "null"] {
             assert!(normalize_body(Some(bad)).is_err(), "{bad}");
+            assert!(check_body(Some(bad)).is_err(), "{bad}");
+        }
+        for ok in [None, Some(""), Some(" {} "), Some("{\"a\":1}")] {
+            assert!(check_body(ok).is_ok(), "{ok:?}");
         }
     }
 }

@@ -35,10 +35,16 @@ export class TimClient {
   /** A signed request `{ url, method: 'POST', headers, body }` to send with any HTTP client. */
   buildRequest(servicename, command, body = {}) {
     const text = bodyText(body);
+    let url;
     try {
-      return this.#inner.buildRequest(servicename, command, text);
+      // Rust signs the URL and checks all three; the object is built here, where the body text
+      // already is. Non-strings become '' so Rust reports them like any invalid name.
+      url = this.#inner.buildUrl(str(servicename), str(command), text);
     } catch (e) {
       throw toTimError(e);
     }
+    return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: text ?? '{}' };
   }
 }
+
+const str = (v) => (typeof v === 'string' ? v : '');
