@@ -5,11 +5,12 @@
 //! docs, also used by pkg/types). Lists whose paging the docs leave unclear (the message-extension
 //! reads, which page by sequence) are left out: a wrong guess would end early and look like success.
 
+use super::{is_path, Path};
 use crate::error::TimError;
 use crate::json::{Object, Value};
 
 pub struct Paging {
-    pub path: &'static str,
+    pub path: Path,
     /// `(request field, response field)`: copied into the next request when the answer has it.
     pub carry: &'static [(&'static str, &'static str)],
     /// Done when any of these holds.
@@ -43,46 +44,46 @@ pub enum End {
 
 #[rustfmt::skip]
 pub const PAGING: &[Paging] = &[
-    Paging { path: "openim/admin_getroammsg", carry: &[("MaxTime", "LastMsgTime"), ("LastMsgKey", "LastMsgKey")], end: &[End::Flag("Complete", 1)], items: "MsgList" },
-    Paging { path: "sns/friend_get", carry: &[("StartIndex", "NextStartIndex")], end: &[End::Flag("CompleteFlag", 1)], items: "UserDataItem" },
-    Paging { path: "sns/black_list_get", carry: &[("StartIndex", "StartIndex"), ("LastSequence", "CurruentSequence")], end: &[End::Empty("StartIndex")], items: "BlackListItem" },
-    Paging { path: "follow/follow_get", carry: &[("StartCursor", "NextCursor")], end: &[End::Empty("NextCursor")], items: "FollowItem" },
+    Paging { path: ("openim", "admin_getroammsg"), carry: &[("MaxTime", "LastMsgTime"), ("LastMsgKey", "LastMsgKey")], end: &[End::Flag("Complete", 1)], items: "MsgList" },
+    Paging { path: ("sns", "friend_get"), carry: &[("StartIndex", "NextStartIndex")], end: &[End::Flag("CompleteFlag", 1)], items: "UserDataItem" },
+    Paging { path: ("sns", "black_list_get"), carry: &[("StartIndex", "StartIndex"), ("LastSequence", "CurruentSequence")], end: &[End::Empty("StartIndex")], items: "BlackListItem" },
+    Paging { path: ("follow", "follow_get"), carry: &[("StartCursor", "NextCursor")], end: &[End::Empty("NextCursor")], items: "FollowItem" },
     Paging {
-        path: "recentcontact/get_list",
+        path: ("recentcontact", "get_list"),
         carry: &[("TimeStamp", "TimeStamp"), ("StartIndex", "StartIndex"), ("TopTimeStamp", "TopTimeStamp"), ("TopStartIndex", "TopStartIndex")],
         end: &[End::Flag("CompleteFlag", 1)],
         items: "SessionItem",
     },
-    Paging { path: "recentcontact/get_contact_group", carry: &[("StartIndex", "NextStartIndex")], end: &[End::Flag("CompleteFlag", 1)], items: "ContactItem" },
-    Paging { path: "group_open_http_svc/get_appid_group_list", carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "GroupIdList" },
+    Paging { path: ("recentcontact", "get_contact_group"), carry: &[("StartIndex", "NextStartIndex")], end: &[End::Flag("CompleteFlag", 1)], items: "ContactItem" },
+    Paging { path: ("group_open_http_svc", "get_appid_group_list"), carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "GroupIdList" },
     Paging {
-        path: "group_open_http_svc/get_group_member_info",
+        path: ("group_open_http_svc", "get_group_member_info"),
         carry: &[("Next", "Next")],
         end: &[End::Offset { offset: "Offset", limit: "Limit", total: "MemberNum" }],
         items: "MemberList",
     },
     Paging {
-        path: "group_open_http_svc/get_joined_group_list",
+        path: ("group_open_http_svc", "get_joined_group_list"),
         carry: &[],
         end: &[End::Offset { offset: "Offset", limit: "Limit", total: "TotalCount" }],
         items: "GroupIdList",
     },
-    Paging { path: "group_open_http_svc/group_msg_get_simple", carry: &[], end: &[End::SeqBelow { request: "ReqMsgSeq", seq: "MsgSeq" }], items: "RspMsgList" },
+    Paging { path: ("group_open_http_svc", "group_msg_get_simple"), carry: &[], end: &[End::SeqBelow { request: "ReqMsgSeq", seq: "MsgSeq" }], items: "RspMsgList" },
     // The list is ReadList or UnreadList, as the request's Filter asks.
-    Paging { path: "group_open_http_svc/get_group_msg_receipt_detail", carry: &[("Cursor", "Cursor")], end: &[End::Flag("IsFinished", 1), End::Empty("Cursor")], items: "" },
-    Paging { path: "group_open_http_svc/get_group_ban_member", carry: &[("Offset", "NextOffset")], end: &[End::Empty("NextOffset")], items: "BannedAccountList" },
-    Paging { path: "group_open_avchatroom_http_svc/get_members", carry: &[("Timestamp", "NextTimestamp")], end: &[End::Empty("NextTimestamp")], items: "MemberList" },
-    Paging { path: "group_open_http_svc/get_permission_group", carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "PermissionGroupList" },
-    Paging { path: "group_open_http_svc/get_permission_group_member_list", carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "MemberList" },
-    Paging { path: "official_account_open_http_svc/get_subscriber_info", carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "SubscriberList" },
+    Paging { path: ("group_open_http_svc", "get_group_msg_receipt_detail"), carry: &[("Cursor", "Cursor")], end: &[End::Flag("IsFinished", 1), End::Empty("Cursor")], items: "" },
+    Paging { path: ("group_open_http_svc", "get_group_ban_member"), carry: &[("Offset", "NextOffset")], end: &[End::Empty("NextOffset")], items: "BannedAccountList" },
+    Paging { path: ("group_open_avchatroom_http_svc", "get_members"), carry: &[("Timestamp", "NextTimestamp")], end: &[End::Empty("NextTimestamp")], items: "MemberList" },
+    Paging { path: ("group_open_http_svc", "get_permission_group"), carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "PermissionGroupList" },
+    Paging { path: ("group_open_http_svc", "get_permission_group_member_list"), carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "MemberList" },
+    Paging { path: ("official_account_open_http_svc", "get_subscriber_info"), carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "SubscriberList" },
     Paging {
-        path: "official_account_open_http_svc/get_subscribed_official_account_list",
+        path: ("official_account_open_http_svc", "get_subscribed_official_account_list"),
         carry: &[("Offset", "Next")],
         end: &[End::Flag("CompleteFlag", 1)],
         items: "OfficialAccountInfoList",
     },
     Paging {
-        path: "official_account_open_http_svc/official_account_msg_get_simple",
+        path: ("official_account_open_http_svc", "official_account_msg_get_simple"),
         carry: &[("LastMsgKey", "LastMsgKey")],
         end: &[End::Short("ReqMsgNumber")],
         items: "RspMsgList",
@@ -90,19 +91,19 @@ pub const PAGING: &[Paging] = &[
     // Keyword libraries: Offset/Limit (both required); TotalCount counts the whole library, not
     // the filtered result, so only a short or empty page ends these.
     Paging {
-        path: "im_msg_audit_mgr/get_local_audit_keywords",
+        path: ("im_msg_audit_mgr", "get_local_audit_keywords"),
         carry: &[],
         end: &[End::Offset { offset: "Offset", limit: "Limit", total: "" }],
         items: "LocalAuditWords",
     },
     Paging {
-        path: "im_msg_audit_mgr/get_cloud_audit_keywords_ids",
+        path: ("im_msg_audit_mgr", "get_cloud_audit_keywords_ids"),
         carry: &[],
         end: &[End::Offset { offset: "Offset", limit: "Limit", total: "" }],
         items: "Infos",
     },
     Paging {
-        path: "im_msg_audit_mgr/get_cloud_audit_keywords",
+        path: ("im_msg_audit_mgr", "get_cloud_audit_keywords"),
         carry: &[],
         end: &[End::Offset { offset: "Offset", limit: "Limit", total: "" }],
         items: "Infos",
@@ -110,7 +111,7 @@ pub const PAGING: &[Paging] = &[
 ];
 
 pub fn paging(path: &str) -> Option<&'static Paging> {
-    PAGING.iter().find(|p| p.path == path)
+    PAGING.iter().find(|p| is_path(p.path, path))
 }
 
 /// 0, "", false, null or absent.
@@ -135,8 +136,7 @@ fn int(v: Option<&Value>) -> Option<i64> {
     v.and_then(Value::as_number).and_then(|n| n.as_whole())
 }
 
-fn bad(path: &str, what: &str) -> TimError {
-    let (service, command) = path.split_once('/').unwrap_or((path, ""));
+fn bad((service, command): Path, what: &str) -> TimError {
     TimError::bad_response(200, format!("paging: {what}")).at(service, command)
 }
 

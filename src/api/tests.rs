@@ -92,27 +92,26 @@ fn names_are_unique_camel_case_and_namespaced() {
 fn side_tables_point_at_catalog_rows_once() {
     let mut paths = HashSet::new();
     for p in REQUIRED.iter().map(|(p, _)| *p) {
-        assert!(paths.insert(p), "REQUIRED lists {p} twice");
+        assert!(paths.insert(p), "REQUIRED lists {p:?} twice");
     }
-    let all: Vec<&str> = REQUIRED
+    let all: Vec<Path> = REQUIRED
         .iter()
         .map(|(p, _)| *p)
         .chain(BATCH_LISTS.iter().map(|b| b.path))
         .chain(PAGING.iter().map(|p| p.path))
         .chain(RANGES.iter().map(|r| r.path))
         .collect();
-    for p in all {
-        let (s, c) = p.split_once('/').unwrap();
+    for (s, c) in all {
         ep(s, c);
     }
     let mut paged = HashSet::new();
     for p in PAGING {
-        assert!(paged.insert(p.path), "PAGING lists {} twice", p.path);
-        let (s, c) = p.path.split_once('/').unwrap();
+        assert!(paged.insert(p.path), "PAGING lists {:?} twice", p.path);
+        let (s, c) = p.path;
         assert_eq!(
             ep(s, c).retry,
             Retry::Read,
-            "{} is paged, so it is a read",
+            "{:?} is paged, so it is a read",
             p.path
         );
     }

@@ -3,7 +3,7 @@
 //! and documented page sizes are in range. Everything else is Tencent's to judge.
 
 use super::rules::{batch_list, required, RANGES};
-use super::Endpoint;
+use super::{is_path, Endpoint};
 use crate::error::TimError;
 use crate::json::{Object, Value};
 
@@ -61,7 +61,7 @@ pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
             }
         }
     }
-    for r in RANGES.iter().filter(|r| r.path == path) {
+    for r in RANGES.iter().filter(|r| is_path(r.path, &path)) {
         match obj.get(r.field) {
             None | Some(Value::Null) => {}
             Some(v) => {
