@@ -1,5 +1,5 @@
 // Node require(): the nodejs glue loads the wasm synchronously. js-tests/build.mjs bundles this
-// file with the ESM sources into dist/node.cjs (the glue stays a separate file).
+// file with the ESM sources and the glue into dist/node.cjs (the glue's wasm path is dist/'s).
 const glue = require('../gen/node/tim_edge.cjs');
 const { bind } = require('../src/glue.js');
 
