@@ -16,9 +16,10 @@
 //! UserID). Decoding accepts any zlib stream (a small inflater in `usersig/inflate.rs`), with an
 //! inflate cap against decompression bombs.
 
+mod base64_decode;
 mod inflate;
 
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -383,9 +384,7 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
             c => c,
         })
         .collect();
-    let z = STANDARD_NO_PAD
-        .decode(&std)
-        .map_err(|_| bad("userSig is not valid base64"))?;
+    let z = base64_decode::decode(&std, false).ok_or_else(|| bad("userSig is not valid base64"))?;
     let json = inflate::zlib(&z, MAX_INFLATED_BYTES).map_err(|e| match e {
         inflate::InflateError::TooLarge => bad("userSig inflates past the size cap"),
         inflate::InflateError::Invalid => bad("userSig is not a valid zlib stream"),
@@ -412,9 +411,8 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
                 .as_str()
                 .ok_or_else(|| bad("TLS.userbuf is not a string"))?;
             Some(
-                STANDARD
-                    .decode(t)
-                    .map_err(|_| bad("TLS.userbuf is not valid base64"))?,
+                base64_decode::decode(t.as_bytes(), true)
+                    .ok_or_else(|| bad("TLS.userbuf is not valid base64"))?,
             )
         }
     };
@@ -479,9 +477,7 @@ pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64
     if d.userbuf.as_deref() != v.userbuf {
         return Err(Rejection::UserBufMismatch);
     }
-    let sig = STANDARD
-        .decode(&d.sig)
-        .map_err(|_| Rejection::BadSignature)?;
+    let sig = base64_decode::decode(d.sig.as_bytes(), true).ok_or(Rejection::BadSignature)?;
     let f = Fields {
         identifier: &d.identifier,
         sdk_app_id: v.sdk_app_id,
