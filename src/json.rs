@@ -274,31 +274,42 @@ impl Number {
     /// The exact value when it is a whole number, whatever the notation (`20`, `20.0`, `2e1`);
     /// saturated outside i64. `None` for a fraction.
     pub fn as_whole(&self) -> Option<i64> {
-        let t = self.0.as_str();
-        let (neg, t) = t.strip_prefix('-').map_or((false, t), |r| (true, r));
-        let (mantissa, exp) = t.split_once(['e', 'E']).unwrap_or((t, "0"));
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let (eneg, edigits) = exp
-            .strip_prefix('-')
-            .map_or((false, exp.trim_start_matches('+')), |r| (true, r));
-        // Saturated far beyond any i64's digit count: only the sign and rough size matter.
-        let e = edigits.bytes().fold(0i64, |e, d| {
-            (e * 10 + d.wrapping_sub(b'0') as i64).min(1 << 40)
-        });
-        let mut scale = if eneg { -e } else { e } - frac.len() as i64;
-        // The digits as an integer m (None once it overflows); trailing zeros are held back in
-        // `zeros` so that `1.50` (150 x 10^-2) is seen as 15 x 10^-1.
+        // m: the digits as an integer (None once it overflows); trailing zeros wait in `zeros`
+        // so that `1.50` is seen as 15 x 10^-1; `scale` is the power of ten m is multiplied by.
         let times10 = |m: Option<u64>, n: i64| {
             m.and_then(|m| (0..n.min(20)).try_fold(m, |m, _| m.checked_mul(10)))
         };
-        let (mut m, mut zeros) = (Some(0u64), 0i64);
-        for d in int.bytes().chain(frac.bytes()) {
-            if d == b'0' {
-                zeros += 1;
-                continue;
+        let (mut m, mut zeros, mut scale) = (Some(0u64), 0i64, 0i64);
+        let (mut neg, mut frac) = (false, false);
+        // One pass over text that the parser checked against the number grammar.
+        let mut bytes = self.0.bytes();
+        while let Some(b) = bytes.next() {
+            match b {
+                b'-' => neg = true,
+                b'.' => frac = true,
+                b'e' | b'E' => {
+                    // Saturated far beyond any i64's digit count: only sign and size matter.
+                    let (mut eneg, mut e) = (false, 0i64);
+                    for b in bytes.by_ref() {
+                        match b {
+                            b'-' => eneg = true,
+                            b'+' => {}
+                            d => e = (e * 10 + d.wrapping_sub(b'0') as i64).min(1 << 40),
+                        }
+                    }
+                    scale += if eneg { -e } else { e };
+                }
+                d => {
+                    scale -= frac as i64;
+                    if d == b'0' {
+                        zeros += 1;
+                    } else {
+                        m = times10(m, zeros + 1)
+                            .and_then(|m| m.checked_add(d.wrapping_sub(b'0') as u64));
+                        zeros = 0;
+                    }
+                }
             }
-            m = times10(m, zeros + 1).and_then(|m| m.checked_add(d.wrapping_sub(b'0') as u64));
-            zeros = 0;
         }
         if m == Some(0) {
             return Some(0);
@@ -315,10 +326,16 @@ impl Number {
         })
     }
 
-    /// Whether the value is zero (`0`, `-0`, `0.0`, `0e7`).
+    /// Whether the value is zero (`0`, `-0`, `0.0`, `0e7`): no non-zero digit before the exponent.
     pub fn is_zero(&self) -> bool {
-        let mantissa = self.0.split(['e', 'E']).next().unwrap_or("");
-        mantissa.bytes().all(|b| matches!(b, b'0' | b'-' | b'.'))
+        for b in self.0.bytes() {
+            match b {
+                b'1'..=b'9' => return false,
+                b'e' | b'E' => break,
+                _ => {}
+            }
+        }
+        true
     }
 }
 
@@ -527,16 +544,17 @@ pub fn push_int(out: &mut String, n: i64) {
     }
     let mut m = n.unsigned_abs();
     let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (m % 10) as u8;
+    let mut len = 0;
+    // Digits from the right; iterators rather than indexing keep panic paths out of the wasm.
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (m % 10) as u8;
         m /= 10;
+        len += 1;
         if m == 0 {
             break;
         }
     }
-    for &b in &buf[at..] {
+    for &b in buf.iter().skip(buf.len() - len) {
         out.push(b as char);
     }
 }

@@ -237,8 +237,17 @@ fn generated_documents_agree_with_serde_json() {
         if let (Value::String(s), Oracle::String(w)) = (&got, &want) {
             assert_eq!(s, w);
         }
-        if let Value::Number(_) = got {
+        if let Value::Number(n) = &got {
             assert_eq!((got.as_i64(), got.as_u64()), (want.as_i64(), want.as_u64()), "{text}");
+            // as_whole against f64, where f64 is exact: at most 15 significant digits, < 1e15.
+            let t = n.as_str();
+            let mantissa = t.split(['e', 'E']).next().unwrap();
+            let digits = mantissa.trim_start_matches(['-', '0', '.']).bytes().filter(u8::is_ascii_digit);
+            let f: f64 = t.parse().unwrap();
+            if digits.count() <= 15 && f.abs() < 1e15 {
+                assert_eq!(n.as_whole(), (f.fract() == 0.0).then_some(f as i64), "{t}");
+                assert_eq!(n.is_zero(), f == 0.0, "{t}");
+            }
         }
     }
 }
