@@ -35,14 +35,11 @@ export class TimClient {
   /** A signed request `{ url, method: 'POST', headers, body }` to send with any HTTP client. */
   buildRequest(servicename, command, body = {}) {
     const text = bodyText(body);
-    let url;
-    try {
-      // Rust signs the URL and checks all three; the object is built here, where the body text
-      // already is. Non-strings become '' so Rust reports them like any invalid name.
-      url = this.#inner.buildUrl(str(servicename), str(command), text);
-    } catch (e) {
-      throw toTimError(e);
-    }
+    // Rust signs the URL and checks all three, answering the URL or an error object; the request
+    // is built here, where the body text already is. Non-strings become '' so Rust reports them
+    // like any invalid name.
+    const url = this.#inner.buildUrl(str(servicename), str(command), text);
+    if (typeof url !== 'string') throw toTimError(url);
     return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: text ?? '{}' };
   }
 }

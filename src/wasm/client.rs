@@ -64,25 +64,22 @@ impl WasmClient {
     /// `{ url, method, headers, body }` object around it: it already holds the body text, and
     /// one string crossing back is cheaper than setting four properties from here.
     /// `body` is `JSON.stringify` output or undefined; it is checked, not copied back.
+    /// Answers the URL string or a TimError-shaped object (not thrown): a single return value
+    /// needs no return pointer or multi-value wrapper at the boundary.
     #[wasm_bindgen(js_name = buildUrl)]
-    pub fn build_url(
-        &self,
-        service: &str,
-        command: &str,
-        body: Option<String>,
-    ) -> Result<String, JsValue> {
-        self.inner
-            .core
-            .borrow_mut()
-            .url(
-                0,
-                service,
-                command,
-                body.as_deref(),
-                host::now_s(),
-                host::random_u32(),
-            )
-            .map_err(|e| js(e.at(service, command)))
+    pub fn build_url(&self, service: &str, command: &str, body: Option<String>) -> JsValue {
+        let url = self.inner.core.borrow_mut().url(
+            0,
+            service,
+            command,
+            body.as_deref(),
+            host::now_s(),
+            host::random_u32(),
+        );
+        match url {
+            Ok(u) => JsValue::from_str(&u),
+            Err(e) => js(e.at(service, command)),
+        }
     }
 }
 
