@@ -168,7 +168,11 @@ mod tests {
             let layout = std::alloc::Layout::from_size_align(max * PAGE, PAGE).unwrap();
             let base = unsafe { std::alloc::alloc(layout) };
             assert!(!base.is_null());
-            Arena { base, pages: 0, max }
+            Arena {
+                base,
+                pages: 0,
+                max,
+            }
         }
         fn grow(&mut self, n: usize) -> Option<usize> {
             if self.pages + n > self.max {
@@ -244,7 +248,10 @@ mod tests {
             } else {
                 let (p, size, align, fill) = live.swap_remove(rng.below(live.len()));
                 let bytes = unsafe { core::slice::from_raw_parts(p as *const u8, size) };
-                assert!(bytes.iter().all(|&b| b == fill), "round {round}: contents changed");
+                assert!(
+                    bytes.iter().all(|&b| b == fill),
+                    "round {round}: contents changed"
+                );
                 unsafe { heap.free(p as *mut u8, size, align) };
             }
         }

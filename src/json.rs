@@ -40,7 +40,11 @@ pub struct Number(String);
 pub struct Object(Vec<(String, Value)>);
 
 pub fn parse(text: &str) -> Result<Value, Error> {
-    let mut p = Parser { text, s: text.as_bytes(), i: 0 };
+    let mut p = Parser {
+        text,
+        s: text.as_bytes(),
+        i: 0,
+    };
     let v = p.value(MAX_DEPTH)?;
     p.ws();
     if p.i != p.s.len() {
@@ -86,7 +90,11 @@ impl Parser<'_> {
     }
 
     fn word(&mut self, w: &str, v: Value) -> Result<Value, Error> {
-        if !self.s.get(self.i..).is_some_and(|r| r.starts_with(w.as_bytes())) {
+        if !self
+            .s
+            .get(self.i..)
+            .is_some_and(|r| r.starts_with(w.as_bytes()))
+        {
             return Err(Error);
         }
         self.i += w.len();
@@ -237,7 +245,9 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u32, Error> {
         let mut n = 0;
         for _ in 0..4 {
-            let d = (self.peek().ok_or(Error)? as char).to_digit(16).ok_or(Error)?;
+            let d = (self.peek().ok_or(Error)? as char)
+                .to_digit(16)
+                .ok_or(Error)?;
             self.i += 1;
             n = n * 16 + d;
         }
@@ -471,7 +481,11 @@ impl Object {
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.0.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {

@@ -29,18 +29,85 @@ fn agree(text: &str) {
 #[test]
 fn accepts_and_refuses_what_serde_json_does() {
     for text in [
-        "null", "true", "false", "0", "-0", "1", "-1", "1.5", "-1.5e3", "1E+2", "1e-2", "0.0",
-        "123456789012345678901234567890", "\"\"", "\"a\"", "[]", "{}", " [ 1 , 2 ] ",
-        "{\"a\":1,\"b\":[true,null,{\"c\":\"d\"}]}", "\t\n\r 7 \n", "{\"a\":1,\"a\":2}",
-        "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"", "\"\\u0000\\u001f\\u00e9\\u4e2d\"",
-        "\"\\ud83d\\ude00\"", "\"\\uD83D\\uDE00\"", "\"é中😀\"", "[[[]]]", "{\"\":{}}",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "1.5",
+        "-1.5e3",
+        "1E+2",
+        "1e-2",
+        "0.0",
+        "123456789012345678901234567890",
+        "\"\"",
+        "\"a\"",
+        "[]",
+        "{}",
+        " [ 1 , 2 ] ",
+        "{\"a\":1,\"b\":[true,null,{\"c\":\"d\"}]}",
+        "\t\n\r 7 \n",
+        "{\"a\":1,\"a\":2}",
+        "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"",
+        "\"\\u0000\\u001f\\u00e9\\u4e2d\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\uD83D\\uDE00\"",
+        "\"é中😀\"",
+        "[[[]]]",
+        "{\"\":{}}",
         // refused
-        "", " ", "nul", "nulll", "True", "01", "-", "1.", ".5", "1e", "1e+", "+1", "0x10", "--1",
-        "1 2", "[1,]", "[,1]", "{\"a\":1,}", "{,}", "{\"a\"}", "{\"a\" 1}", "{a:1}", "['a']",
-        "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"a\u{1}b\"", "\"\n\"", "\"\t\"",
-        "\"\\ud83d\"", "\"\\ud83d x\"", "\"\\ud83d\\u0041\"", "\"\\ude00\"", "\"\\ude00\\ud83d\"",
-        "[1]]", "{}}", "[", "{", "]", "}", ":", ",", "NaN", "Infinity", "-Infinity", "1e5x",
-        "\u{feff}1", "[1 2]", "{\"a\":1 \"b\":2}",
+        "",
+        " ",
+        "nul",
+        "nulll",
+        "True",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "+1",
+        "0x10",
+        "--1",
+        "1 2",
+        "[1,]",
+        "[,1]",
+        "{\"a\":1,}",
+        "{,}",
+        "{\"a\"}",
+        "{\"a\" 1}",
+        "{a:1}",
+        "['a']",
+        "\"abc",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\u12G4\"",
+        "\"a\u{1}b\"",
+        "\"\n\"",
+        "\"\t\"",
+        "\"\\ud83d\"",
+        "\"\\ud83d x\"",
+        "\"\\ud83d\\u0041\"",
+        "\"\\ude00\"",
+        "\"\\ude00\\ud83d\"",
+        "[1]]",
+        "{}}",
+        "[",
+        "{",
+        "]",
+        "}",
+        ":",
+        ",",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e5x",
+        "\u{feff}1",
+        "[1 2]",
+        "{\"a\":1 \"b\":2}",
     ] {
         agree(text);
     }
@@ -64,7 +131,14 @@ fn nesting_is_bounded_like_serde_json() {
 
 #[test]
 fn numbers_keep_their_text() {
-    for text in ["1e2", "1E+02", "-0", "0.10", "123456789012345678901234567890", "1.0"] {
+    for text in [
+        "1e2",
+        "1E+02",
+        "-0",
+        "0.10",
+        "123456789012345678901234567890",
+        "1.0",
+    ] {
         let doc = format!("{{\"n\":{text},\"a\":[{text}]}}");
         assert_eq!(parse(&doc).unwrap().to_json(), doc);
     }
@@ -73,9 +147,21 @@ fn numbers_keep_their_text() {
 #[test]
 fn integers_read_like_serde_json() {
     for text in [
-        "0", "-0", "1", "-1", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-        "-9223372036854775809", "18446744073709551615", "18446744073709551616", "1.0", "1e2",
-        "-5", "20", "1.5",
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1.0",
+        "1e2",
+        "-5",
+        "20",
+        "1.5",
     ] {
         let ours = parse(text).unwrap();
         let want = oracle(text).unwrap();
@@ -88,9 +174,29 @@ fn integers_read_like_serde_json() {
 fn whole_numbers_in_any_notation() {
     // The oracle: f64 parsing and `fract() == 0`, which is exact for these magnitudes.
     for text in [
-        "0", "-0", "0.0", "0e9", "20", "20.0", "2e1", "2E+1", "200e-1", "2.5", "25e-1", "1.50",
-        "15e-1", "-3", "-3.0", "-30e-1", "1e-7", "0.5", "123.456e3", "123.4567e3", "9007199254740991",
-        "1e15", "-1e15",
+        "0",
+        "-0",
+        "0.0",
+        "0e9",
+        "20",
+        "20.0",
+        "2e1",
+        "2E+1",
+        "200e-1",
+        "2.5",
+        "25e-1",
+        "1.50",
+        "15e-1",
+        "-3",
+        "-3.0",
+        "-30e-1",
+        "1e-7",
+        "0.5",
+        "123.456e3",
+        "123.4567e3",
+        "9007199254740991",
+        "1e15",
+        "-1e15",
     ] {
         let f: f64 = text.parse().unwrap();
         let want = (f.fract() == 0.0).then_some(f as i64);
@@ -106,9 +212,20 @@ fn whole_numbers_in_any_notation() {
         ("123456789012345678901230e-1", i64::MAX),
         ("1e99999999999999999999999", i64::MAX),
     ] {
-        assert_eq!(parse(text).unwrap().as_number().unwrap().as_whole(), Some(want), "{text}");
+        assert_eq!(
+            parse(text).unwrap().as_number().unwrap().as_whole(),
+            Some(want),
+            "{text}"
+        );
     }
-    assert_eq!(parse("1e-99999999999999999999").unwrap().as_number().unwrap().as_whole(), None);
+    assert_eq!(
+        parse("1e-99999999999999999999")
+            .unwrap()
+            .as_number()
+            .unwrap()
+            .as_whole(),
+        None
+    );
 }
 
 #[test]
@@ -124,7 +241,18 @@ fn objects_take_the_last_duplicate_and_insert_replaces() {
 
 #[test]
 fn integers_are_written_like_to_string() {
-    for n in [0, 1, -1, 9, 10, -10, 1234567890, i64::MAX, i64::MIN, i64::MIN + 1] {
+    for n in [
+        0,
+        1,
+        -1,
+        9,
+        10,
+        -10,
+        1234567890,
+        i64::MAX,
+        i64::MIN,
+        i64::MIN + 1,
+    ] {
         assert_eq!(Value::from(n).to_json(), n.to_string());
     }
 }
@@ -158,9 +286,31 @@ fn gen_string(r: &mut Rng, out: &mut String) {
     out.push('"');
     for _ in 0..r.below(8) {
         out.push_str(r.pick(&[
-            "a", "Z", " ", "é", "中", "😀", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r",
-            "\\t", "\\u0000", "\\u001F", "\\u007f", "\\u00e9", "\\uFFFF", "\\ud83d\\ude00",
-            "\\uDBFF\\uDFFF", "\u{7f}", "'", "<", "\u{2028}",
+            "a",
+            "Z",
+            " ",
+            "é",
+            "中",
+            "😀",
+            "\\\"",
+            "\\\\",
+            "\\/",
+            "\\b",
+            "\\f",
+            "\\n",
+            "\\r",
+            "\\t",
+            "\\u0000",
+            "\\u001F",
+            "\\u007f",
+            "\\u00e9",
+            "\\uFFFF",
+            "\\ud83d\\ude00",
+            "\\uDBFF\\uDFFF",
+            "\u{7f}",
+            "'",
+            "<",
+            "\u{2028}",
         ]));
     }
     out.push('"');
@@ -168,7 +318,16 @@ fn gen_string(r: &mut Rng, out: &mut String) {
 
 fn gen_number(r: &mut Rng, out: &mut String) {
     out.push_str(r.pick(&["", "", "-"]));
-    out.push_str(r.pick(&["0", "1", "7", "42", "100", "9007199254740993", "18446744073709551615", "99999999999999999999"]));
+    out.push_str(r.pick(&[
+        "0",
+        "1",
+        "7",
+        "42",
+        "100",
+        "9007199254740993",
+        "18446744073709551615",
+        "99999999999999999999",
+    ]));
     if r.below(3) == 0 {
         out.push_str(r.pick(&[".0", ".5", ".25", ".000", ".1234567890123"]));
     }
@@ -228,7 +387,8 @@ fn generated_documents_agree_with_serde_json() {
     for _ in 0..20_000 {
         let mut text = String::new();
         gen_value(&mut r, &mut text, 4);
-        let want = oracle(&text).unwrap_or_else(|e| panic!("generator made bad JSON {text:?}: {e}"));
+        let want =
+            oracle(&text).unwrap_or_else(|e| panic!("generator made bad JSON {text:?}: {e}"));
         let got = parse(&text).unwrap_or_else(|_| panic!("refused {text:?}"));
         assert_eq!(as_oracle(&got), want, "{text:?}");
         // The writer: what serde_json writes, we read and write back byte for byte.
@@ -238,11 +398,18 @@ fn generated_documents_agree_with_serde_json() {
             assert_eq!(s, w);
         }
         if let Value::Number(n) = &got {
-            assert_eq!((got.as_i64(), got.as_u64()), (want.as_i64(), want.as_u64()), "{text}");
+            assert_eq!(
+                (got.as_i64(), got.as_u64()),
+                (want.as_i64(), want.as_u64()),
+                "{text}"
+            );
             // as_whole against f64, where f64 is exact: at most 15 significant digits, < 1e15.
             let t = n.as_str();
             let mantissa = t.split(['e', 'E']).next().unwrap();
-            let digits = mantissa.trim_start_matches(['-', '0', '.']).bytes().filter(u8::is_ascii_digit);
+            let digits = mantissa
+                .trim_start_matches(['-', '0', '.'])
+                .bytes()
+                .filter(u8::is_ascii_digit);
             let f: f64 = t.parse().unwrap();
             if digits.count() <= 15 && f.abs() < 1e15 {
                 assert_eq!(n.as_whole(), (f.fract() == 0.0).then_some(f as i64), "{t}");
@@ -260,7 +427,11 @@ fn strings_are_escaped_like_serde_json() {
             .map(|_| match r.below(4) {
                 0 => char::from_u32(r.below(0x80) as u32).unwrap(),
                 1 => char::from_u32(r.below(0x20) as u32).unwrap(),
-                2 => r.pick(&["\"", "\\", "é", "😀", "\u{2028}"]).chars().next().unwrap(),
+                2 => r
+                    .pick(&["\"", "\\", "é", "😀", "\u{2028}"])
+                    .chars()
+                    .next()
+                    .unwrap(),
                 _ => char::from_u32(r.below(0xD7FF) as u32).unwrap(),
             })
             .collect();
@@ -302,7 +473,9 @@ fn mutated_input_never_panics() {
         agree(&text);
     }
     for _ in 0..10_000 {
-        let bytes: Vec<u8> = (0..r.below(24)).map(|_| r.pick(BITS).as_bytes()[0]).collect();
+        let bytes: Vec<u8> = (0..r.below(24))
+            .map(|_| r.pick(BITS).as_bytes()[0])
+            .collect();
         let _ = parse_bytes(&bytes);
         if let Ok(text) = core::str::from_utf8(&bytes) {
             agree(text);

@@ -12,8 +12,8 @@ pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
             format!("HTTP status {status}"),
         ));
     }
-    let v = json::parse(body)
-        .map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
+    let v =
+        json::parse(body).map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
     let Value::Object(o) = v else {
         return Err(TimError::bad_response(
             200,

@@ -18,7 +18,7 @@ pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
     let Some((field, items)) = list
         .fields
         .iter()
-        .find_map(|f| obj.get(*f).and_then(Value::as_array).map(|a| (*f, a)))
+        .find_map(|f| obj.get(f).and_then(Value::as_array).map(|a| (*f, a)))
     else {
         return vec![body.clone()];
     };

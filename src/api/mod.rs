@@ -126,7 +126,9 @@ pub fn table() -> String {
         out.push_str(",\"batchFields\":");
         strings(&mut out, list.map_or(&[][..], |l| l.fields));
         out.push_str(",\"splittable\":");
-        out.push_str(bool_text(list.is_some_and(|l| l.splittable && e.batch_limit > 0)));
+        out.push_str(bool_text(
+            list.is_some_and(|l| l.splittable && e.batch_limit > 0),
+        ));
         out.push_str(",\"paged\":");
         out.push_str(bool_text(paging.is_some()));
         out.push_str(",\"pageItems\":");

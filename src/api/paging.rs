@@ -149,7 +149,7 @@ pub fn next_page(rule: &Paging, req: &Value, resp: &Value) -> Result<Option<Valu
     let mut next = req_obj.clone();
     let mut cursor_seen = false;
     for (to, from) in rule.carry {
-        if let Some(v) = resp_obj.get(*from).filter(|v| !v.is_null()) {
+        if let Some(v) = resp_obj.get(from).filter(|v| !v.is_null()) {
             next.insert(to, v.clone());
             cursor_seen = true;
         }
@@ -183,10 +183,10 @@ fn ended(
     n: usize,
 ) -> bool {
     match end {
-        End::Empty(field) => is_empty(resp_obj.get(*field)),
-        End::Flag(field, value) => int(resp_obj.get(*field)) == Some(*value),
+        End::Empty(field) => is_empty(resp_obj.get(field)),
+        End::Flag(field, value) => int(resp_obj.get(field)) == Some(*value),
         End::Short(field) => {
-            n == 0 || int(req_obj.get(*field)).is_some_and(|want| (n as i64) < want)
+            n == 0 || int(req_obj.get(field)).is_some_and(|want| (n as i64) < want)
         }
         End::Offset {
             offset,
@@ -196,15 +196,17 @@ fn ended(
             if cursor_seen {
                 rule.carry
                     .iter()
-                    .any(|(_, from)| is_empty(resp_obj.get(*from)))
+                    .any(|(_, from)| is_empty(resp_obj.get(from)))
             } else {
-                match int(req_obj.get(*limit)) {
+                match int(req_obj.get(limit)) {
                     None => true,
                     Some(limit) if n == 0 || (n as i64) < limit => true,
                     Some(_) => {
-                        let at = int(req_obj.get(*offset)).unwrap_or(0).saturating_add(n as i64);
+                        let at = int(req_obj.get(offset))
+                            .unwrap_or(0)
+                            .saturating_add(n as i64);
                         next.insert(offset, Value::from(at));
-                        int(resp_obj.get(*total)).is_some_and(|t| at >= t)
+                        int(resp_obj.get(total)).is_some_and(|t| at >= t)
                     }
                 }
             }
@@ -215,7 +217,7 @@ fn ended(
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-                .filter_map(|m| int(m.get(*seq)))
+                .filter_map(|m| int(m.get(seq)))
                 .min();
             match smallest {
                 Some(s) if s > 1 => {

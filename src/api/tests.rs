@@ -502,7 +502,9 @@ fn validation_counts() {
 
 fn next(service: &str, command: &str, req: Value, resp: Value) -> Option<Value> {
     let rule = paging(&ep(service, command).path()).expect("paged");
-    next_page(rule, &ours(&req), &ours(&resp)).unwrap().map(|v| theirs(&v))
+    next_page(rule, &ours(&req), &ours(&resp))
+        .unwrap()
+        .map(|v| theirs(&v))
 }
 
 #[test]
@@ -804,7 +806,12 @@ fn more_lists() {
 fn a_cursor_that_does_not_move_is_an_error_not_a_loop() {
     let rule = paging("group_open_http_svc/get_appid_group_list").unwrap();
     let req = json!({"Limit":20,"Next":7});
-    let err = next_page(rule, &ours(&req), &ours(&json!({"GroupIdList":[],"Next":7}))).unwrap_err();
+    let err = next_page(
+        rule,
+        &ours(&req),
+        &ours(&json!({"GroupIdList":[],"Next":7})),
+    )
+    .unwrap_err();
     assert_eq!(err.kind, Kind::BadResponse);
     assert!(err.info.contains("did not move"));
     let err = next_page(rule, &ours(&json!("x")), &ours(&json!({}))).unwrap_err();

@@ -39,7 +39,7 @@ pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
     }
     if let Some(list) = batch_list(&path) {
         for field in list.fields {
-            match obj.get(*field) {
+            match obj.get(field) {
                 None | Some(Value::Null) => {}
                 Some(Value::Array(items)) => {
                     if items.is_empty() {

@@ -89,7 +89,7 @@ pub fn fill_dedup_keys(
     };
     let mut keys = String::new();
     for (field, r) in rule.fields.iter().zip(random) {
-        if !present.contains_key(*field) {
+        if !present.contains_key(field) {
             // 0 could read as "not set" on Tencent's side; any other 32-bit value is as good.
             keys.push('"');
             keys.push_str(field);

@@ -7,10 +7,15 @@
 pub fn decode(input: &[u8], padded: bool) -> Option<Vec<u8>> {
     let mut body = input;
     if padded {
-        if input.len() % 4 != 0 {
+        if !input.len().is_multiple_of(4) {
             return None;
         }
-        let pad = input.iter().rev().take(2).take_while(|&&c| c == b'=').count();
+        let pad = input
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|&&c| c == b'=')
+            .count();
         body = &input[..input.len() - pad];
         if pad != (4 - body.len() % 4) % 4 {
             return None;
@@ -50,16 +55,51 @@ mod tests {
 
     /// The `base64` crate is the oracle: same acceptance, same bytes.
     fn agree(input: &[u8]) {
-        assert_eq!(decode(input, true), STANDARD.decode(input).ok(), "{input:?} padded");
-        assert_eq!(decode(input, false), STANDARD_NO_PAD.decode(input).ok(), "{input:?} unpadded");
+        assert_eq!(
+            decode(input, true),
+            STANDARD.decode(input).ok(),
+            "{input:?} padded"
+        );
+        assert_eq!(
+            decode(input, false),
+            STANDARD_NO_PAD.decode(input).ok(),
+            "{input:?} unpadded"
+        );
     }
 
     #[test]
     fn agrees_with_the_base64_crate() {
         for s in [
-            "", "=", "==", "A", "QQ", "QQ=", "QQ==", "QR==", "QUI", "QUI=", "QUJ=", "QUJD", "QUJD=",
-            "QUJDRA==", "QUJDRA", "Q===", "QQ==QQ==", "Q=Q=", "QU=I", "AAAA", "////", "++++",
-            "-_-_", "QUJD\n", " QUJD", "QUJDR", "QUJDRA=", "QUJDREU=", "QUJDREU", "4pyTIMOgIGxh",
+            "",
+            "=",
+            "==",
+            "A",
+            "QQ",
+            "QQ=",
+            "QQ==",
+            "QR==",
+            "QUI",
+            "QUI=",
+            "QUJ=",
+            "QUJD",
+            "QUJD=",
+            "QUJDRA==",
+            "QUJDRA",
+            "Q===",
+            "QQ==QQ==",
+            "Q=Q=",
+            "QU=I",
+            "AAAA",
+            "////",
+            "++++",
+            "-_-_",
+            "QUJD\n",
+            " QUJD",
+            "QUJDR",
+            "QUJDRA=",
+            "QUJDREU=",
+            "QUJDREU",
+            "4pyTIMOgIGxh",
         ] {
             agree(s.as_bytes());
         }
@@ -79,7 +119,9 @@ mod tests {
         }
         // Round trips of every length around the block size.
         for len in 0..64u8 {
-            let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(97).wrapping_add(len)).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(97).wrapping_add(len))
+                .collect();
             agree(STANDARD.encode(&bytes).as_bytes());
             agree(STANDARD_NO_PAD.encode(&bytes).as_bytes());
         }

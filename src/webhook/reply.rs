@@ -6,8 +6,8 @@
 //! A refusal may carry a custom code that reaches the sender together with `ErrorInfo`: C2C
 //! message pages document [120001, 130000], group join pages [10100, 10200].
 
-use crate::usersig::{check_user_id, push_json_string, InputError};
 use crate::json::{push_int, Value};
+use crate::usersig::{check_user_id, push_json_string, InputError};
 
 /// Custom refusal codes passed through to the sender.
 pub const CUSTOM_CODE_RANGES: &[(i64, i64)] = &[(10100, 10200), (120001, 130000)];
