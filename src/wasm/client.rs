@@ -9,7 +9,7 @@ use super::js as host;
 use crate::client::{Client, Config};
 use crate::error::TimError;
 use crate::retry::{HostHealth, Policy};
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -96,12 +96,18 @@ impl WasmClient {
         } else if let Some(s) = base.as_string() {
             Some(vec![s])
         } else if Array::is_array(&base) {
-            let list: Result<Vec<String>, TimError> = Array::from(&base)
-                .iter()
-                .map(|v| {
-                    v.as_string().ok_or_else(|| {
-                        TimError::bad_input("baseUrl must be a string or an array of strings")
-                    })
+            // Indexed reads through Reflect.get, which the crate imports anyway: js-sys's array
+            // iterator adds imports with a signature of their own, and V8 in Node 20 compiles a
+            // wrapper per distinct import signature at every cold start.
+            let len = args::field(&base, "length").as_f64().unwrap_or(0.0) as u32;
+            let list: Result<Vec<String>, TimError> = (0..len)
+                .map(|i| {
+                    Reflect::get(&base, &JsValue::from(i))
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .ok_or_else(|| {
+                            TimError::bad_input("baseUrl must be a string or an array of strings")
+                        })
                 })
                 .collect();
             Some(list?)
