@@ -4,15 +4,19 @@
 //  2. `npm pack`s pkg/ into .scratch/ and installs the tarball into a scratch project there;
 //  3. copies the suites, harness and runners into .scratch/tests/;
 //  4. starts the stand-in server on 127.0.0.1 (random port);
+//  4a. runs `cargo test` (the pure Rust core) as the `cargo` row;
 //  4b. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
 //  5. runs the same suites in Node ESM, Node CJS, Deno, Bun and workerd (wrangler dev), one
 //     runtime at a time, each in its own process group with an overall timeout;
+//  5b. runs a one-round smoke of the benchmark (bench/run.mjs --quick) as the `bench` row, so it
+//      cannot rot; it fails when a runtime did not run cleanly or the wasm is over its size budget;
 //  6. prints a table and, last, exactly `N passed, N failed` (CI reads that line).
 //
 // Flags: --only node-esm,deno (or `node` for both Node runners)  --grep <text in test name>
 //        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
 //        --build (run build.mjs first even when pkg/ is built)
-//        --faults-full (handed to the suites as env.args, like every other flag).
+//        --faults-full (handed to the suites as env.args, like every other flag)
+//        --no-cargo, --no-bench (skip those rows; for quick local iterations only).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -55,6 +59,8 @@ function parseArgs(argv) {
     else if (a.startsWith('--timeout')) o.timeoutS = Number(value());
     else if (a === '--keep-scratch') o.keep = true;
     else if (a === '--build') o.build = true;
+    else if (a === '--no-cargo') o.noCargo = true;
+    else if (a === '--no-bench') o.noBench = true;
   }
   return o;
 }
@@ -246,6 +252,44 @@ function runTypecheck() {
   return { name: 'types', ms: Date.now() - started, passed, failed: results.length - passed, results };
 }
 
+// The pure core's native tests. Counts come from cargo's own `test result:` lines.
+function runCargo() {
+  const started = Date.now();
+  let out = '';
+  let ok = true;
+  try {
+    out = execFileSync('cargo', ['test', '--quiet'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 900000 });
+  } catch (e) {
+    out = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+    ok = false;
+  }
+  let passed = 0;
+  let failed = 0;
+  for (const m of out.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  for (const line of out.split('\n').filter((l) => /test result|FAILED|panicked|error(\[|:)/.test(l))) console.log(`[cargo] ${line}`);
+  const error = ok ? undefined : 'cargo test failed (output above)';
+  return { name: 'cargo', ms: Date.now() - started, passed, failed, error, results: [] };
+}
+
+// One round of the benchmark, so it cannot rot (timings are not judged; sizes are).
+function runBenchSmoke() {
+  const started = Date.now();
+  let out = '';
+  let ok = true;
+  try {
+    out = execFileSync(process.execPath, [join(here, 'bench', 'run.mjs'), '--quick'], { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600000 });
+  } catch (e) {
+    out = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+    ok = false;
+  }
+  for (const line of out.trim().split('\n')) console.log(`[bench] ${line}`);
+  const results = [{ name: 'bench/run.mjs --quick', ok, error: ok ? undefined : 'the benchmark smoke failed (output above)' }];
+  return { name: 'bench', ms: Date.now() - started, passed: ok ? 1 : 0, failed: ok ? 0 : 1, results };
+}
+
 function signalGroup(child, sig) {
   try {
     process.kill(-child.pid, sig);
@@ -277,6 +321,10 @@ async function main() {
   const faults = await startFaultServer();
 
   const rows = [];
+  if (!opts.noCargo) {
+    console.log('--- cargo');
+    rows.push(runCargo());
+  }
   console.log('--- types');
   rows.push(runTypecheck());
   try {
@@ -298,6 +346,10 @@ async function main() {
     await server.close();
     await faults.close();
     if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
+  }
+  if (!opts.noBench) {
+    console.log('--- bench');
+    rows.push(runBenchSmoke());
   }
 
   // Every runtime must see the same export names (ESM, CJS bundle, Deno, Bun and workerd entries).

@@ -17,6 +17,8 @@ pub const DEFAULT_ADMIN_ID: &str = "administrator";
 pub struct Config {
     pub sdk_app_id: u32,
     pub key: SigningKey,
+    /// The key's text, kept only so [`Client::redact`] can remove it from error messages.
+    key_text: String,
     pub admin_id: String,
     /// Ordered: the first is the primary, the rest are fallbacks.
     pub hosts: Vec<BaseUrl>,
@@ -36,6 +38,7 @@ impl Config {
         if sdk_app_id == 0 {
             return Err(TimError::bad_input("sdkAppId must be a positive integer"));
         }
+        let key_text = key.to_owned();
         let key = SigningKey::new(key)?;
         let admin_id = admin_id.unwrap_or(DEFAULT_ADMIN_ID).to_owned();
         usersig::check_user_id(&admin_id, "adminId")?;
@@ -64,6 +67,7 @@ impl Config {
         Ok(Config {
             sdk_app_id,
             key,
+            key_text,
             admin_id,
             hosts,
             timeout_ms,
@@ -190,6 +194,12 @@ impl Client {
     /// the admin UserSig as it is and as it appears percent-encoded in URLs.
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_owned();
+        // The key too, should an answer ever echo it. Console keys are 64 characters; a key under
+        // 8 characters is only ever a test key, and replacing it would mangle ordinary words.
+        let key = &self.config.key_text;
+        if key.len() >= 8 && out.contains(key.as_str()) {
+            out = out.replace(key.as_str(), "<redacted>");
+        }
         if let Some(a) = self.admin_sig.as_ref().filter(|a| !a.sig.is_empty()) {
             let mut encoded = String::new();
             request::push_query_value(&mut encoded, &a.sig);
@@ -359,6 +369,9 @@ mod tests {
         assert!(c.build(0, "open/im", "x", None, 0, 0).is_err());
         let sig = c.admin_usersig(1_700_000_000).to_owned();
         assert_eq!(c.redact(&format!("x {sig} y")), "x <redacted> y");
+        let long_key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+        let keyed = Client::new(Config::new(1, long_key, None, None, None, None).unwrap());
+        assert_eq!(keyed.redact(&format!("key={long_key}.")), "key=<redacted>.");
         // In a URL the signature is percent-encoded ('*' -> %2A).
         let url = c.url(0, "openim", "x", None, 1_700_000_000, 1).unwrap();
         assert!(!c.redact(&url).contains(&sig.replace('*', "%2A")));

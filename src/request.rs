@@ -57,7 +57,12 @@ impl BaseUrl {
 fn host_of(authority: &str) -> Option<String> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         let (h, after) = rest.split_once(']')?;
-        (format!("[{h}]"), after.strip_prefix(':'))
+        // After `]` only `:port` may follow (fuzzing found `[::1]....` slipping through).
+        let port = match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':')?),
+        };
+        (format!("[{h}]"), port)
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h.to_owned(), Some(p)),
@@ -235,6 +240,9 @@ mod tests {
             "http://127.0.0.1.evil.com",
             "http://128.0.0.1",
             "http://[::2]",
+            "http://[::1].........",
+            "http://[::1]evil.com",
+            "https://[::1]x:80",
             "ftp://x",
             "https://",
             "https://u:p@host",

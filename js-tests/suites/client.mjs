@@ -363,8 +363,8 @@ export default function register(test, tim, env) {
     await oneRequest(sc);
   });
 
-  // ---- secrets never leak into errors, even when the server echoes the admin UserSig ----
-  const echo = 'sig={{usersig}} again {{usersig}}';
+  // ---- secrets never leak into errors, even when the server echoes the admin UserSig or the key ----
+  const echo = 'sig={{usersig}} again {{usersig}} key={{key}}';
   const leaky = {
     'API error whose ErrorInfo echoes the UserSig': { apiError: { ErrorCode: 70001, ErrorInfo: echo } },
     'HTTP 502 whose body echoes it': { status: 502, body: echo },
