@@ -85,8 +85,7 @@ impl Policy {
             max_retries: max_retries.map_or(Ok(self.max_retries), |v| {
                 int("maxRetries", v, 0, MAX_MAX_RETRIES)
             })?,
-            timeout_ms: timeout_ms
-                .map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1, day))?,
+            timeout_ms: timeout_ms.map_or(Ok(self.timeout_ms), |v| int("timeoutMs", v, 1, day))?,
             deadline_ms: deadline_ms
                 .map_or(Ok(self.deadline_ms), |v| int("deadlineMs", v, 1, day))?,
         })
