@@ -37,6 +37,11 @@ fn with_key<T>(key: &JsValue, f: impl FnOnce(&SigningKey) -> T) -> Result<T, Tim
     })
 }
 
+/// `expire` in seconds, 180 days when absent.
+fn expire_or_default(v: &JsValue) -> Result<u64, TimError> {
+    Ok(args::opt_int(v, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE))
+}
+
 const MAX_TIME: u64 = 9_007_199_254_740_991;
 
 fn time_or_now(v: &JsValue, name: &str) -> Result<u64, TimError> {
@@ -72,8 +77,7 @@ pub fn generate_user_sig(
     (|| {
         let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
         let user_id = args::string(&user_id, "userId")?;
-        let expire =
-            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let expire = expire_or_default(&expire)?;
         let time = time_or_now(&time, "time")?;
         sign(&key, &user_id, sdk_app_id, time, expire, None)
     })()
@@ -156,8 +160,7 @@ pub fn generate_user_sigs(
 ) -> Result<String, JsValue> {
     (|| {
         let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
-        let expire =
-            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let expire = expire_or_default(&expire)?;
         let time = time_or_now(&time, "time")?;
         let count = count as usize;
         if count > MAX_BATCH {
@@ -214,8 +217,7 @@ pub fn generate_private_map_key(
     (|| {
         let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
         let user_id = args::string(&user_id, "userId")?;
-        let expire =
-            args::opt_int(&expire, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE);
+        let expire = expire_or_default(&expire)?;
         let room_id = args::opt_int(&room_id, "roomId", 0, u32::MAX as u64)?;
         let room_str = args::opt_string(&room_str, "roomStr")?;
         let room = match (room_id, room_str.as_deref()) {
