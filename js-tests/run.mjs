@@ -19,7 +19,7 @@
 //        --no-cargo, --no-bench (skip those rows; for quick local iterations only).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './server/free-port.mjs';
 import { randomBytes, randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,17 +63,6 @@ function parseArgs(argv) {
     else if (a === '--no-bench') o.noBench = true;
   }
   return o;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 // The newest modification time under `dir` (files only), 0 when it does not exist.

@@ -2,22 +2,11 @@
 // project and times requests from outside (workerd freezes its clocks while a request runs).
 // wrangler runs in its own process group, killed on every exit path.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../server/free-port.mjs';
 import { measure, summarize } from './workload.mjs';
 
 const READY_MS = 120000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startWrangler({ scratchDir, wranglerBin }) {
   const port = await freePort();

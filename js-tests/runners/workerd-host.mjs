@@ -3,23 +3,12 @@
 // until it answers, POSTs the run config, prints the per-test lines and the result line.
 // wrangler runs in its own process group, which is killed on every exit path.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../server/free-port.mjs';
 import { RESULT_MARK } from './common.mjs';
 import { formatResult } from '../harness.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const READY_MS = 120000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
