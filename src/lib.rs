@@ -15,9 +15,11 @@
 //! - [`json`]: the small JSON document model (parse, read, modify, write) the SDK uses.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
 //! - [`retry`]: the retry policy as a pure state machine, host health, idempotency keys.
+//! - [`emulator`]: a local in-memory stand-in for Tencent's REST backend (offline development).
 
 pub mod api;
 pub mod client;
+pub mod emulator;
 pub mod error;
 pub mod heap;
 pub mod json;

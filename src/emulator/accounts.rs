@@ -1,0 +1,229 @@
+//! Accounts: import (one or many), delete, check, kick, online status.
+//!
+//! Nothing ever logs in to the emulator, so every account is `Offline` and a kick only checks
+//! that the account exists. A nickname or avatar given at import is stored as the profile tags
+//! `Tag_Profile_IM_Nick` / `Tag_Profile_IM_Image`, as Tencent does.
+
+use super::ctx::{obj, s};
+use super::routes::Route;
+use super::snapshot::Persist;
+use super::{ApiError, Ctx, Outcome};
+use crate::json::{Object, Value};
+use std::collections::BTreeMap;
+
+/// The account family's "invalid parameter" code.
+const BAD: i64 = 70402;
+/// "Account not imported" in per-item results (doc 679/131708's reading of 70107).
+const NOT_IMPORTED: i64 = 70107;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Accounts {
+    /// UserID -> import time (Unix seconds).
+    by_id: BTreeMap<String, u64>,
+}
+
+impl Accounts {
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    fn import(&mut self, id: &str, now_s: u64) {
+        self.by_id.entry(id.to_owned()).or_insert(now_s);
+    }
+}
+
+pub const ROUTES: &[Route] = &[
+    route("account_import", import_one),
+    route("multiaccount_import", import_many),
+    route("account_delete", delete),
+    route("account_check", check),
+    route("kick", kick),
+    Route {
+        service: "openim",
+        command: "query_online_status",
+        handler: online_status,
+    },
+];
+
+const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
+    Route {
+        service: "im_open_login_svc",
+        command,
+        handler,
+    }
+}
+
+fn import_one(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.user_id("UserID", BAD)?;
+    let nick = ctx.opt_str("Nick", BAD)?;
+    let face = ctx.opt_str("FaceUrl", BAD)?;
+    import(ctx, id, nick, face);
+    Ok(Object::new())
+}
+
+fn import(ctx: &mut Ctx<'_>, id: &str, nick: Option<&str>, face: Option<&str>) {
+    ctx.state.accounts.import(id, ctx.now_s);
+    if let Some(n) = nick {
+        ctx.state.profiles.set(id, "Tag_Profile_IM_Nick", s(n));
+    }
+    if let Some(f) = face {
+        ctx.state.profiles.set(id, "Tag_Profile_IM_Image", s(f));
+    }
+}
+
+/// Two body forms on one endpoint: `Accounts: [ids]` (old) or `AccountList: [{UserID, Nick,
+/// FaceUrl}]` (new). Invalid items are reported in `FailAccounts`; the rest are imported.
+fn import_many(ctx: &mut Ctx<'_>) -> Outcome {
+    let old = ctx.body.contains_key("Accounts");
+    let new = ctx.body.contains_key("AccountList");
+    if old == new {
+        return Err(ApiError::new(
+            BAD,
+            "give exactly one of Accounts or AccountList",
+        ));
+    }
+    let items = ctx.array(if old { "Accounts" } else { "AccountList" }, BAD)?;
+    if items.is_empty() || items.len() > 100 {
+        return Err(ApiError::new(BAD, "import 1 to 100 accounts per request"));
+    }
+    let mut failed = Vec::new();
+    for item in items {
+        let (id, nick, face) = if old {
+            (item.as_str(), None, None)
+        } else {
+            let o = item.as_object();
+            let field = |k| o.and_then(|o| o.get(k)).and_then(Value::as_str);
+            (field("UserID"), field("Nick"), field("FaceUrl"))
+        };
+        match id {
+            Some(id) if !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES => {
+                import(ctx, id, nick, face)
+            }
+            Some(id) => failed.push(s(id)),
+            None => failed.push(Value::Null),
+        }
+    }
+    Ok(if failed.is_empty() {
+        Object::new()
+    } else {
+        obj([("FailAccounts", Value::Array(failed))])
+    })
+}
+
+/// `[{UserID}]` items of `key`, each a valid UserID, at most 100.
+fn id_items<'a>(ctx: &Ctx<'a>, key: &str) -> Result<Vec<&'a str>, ApiError> {
+    let items = ctx.array(key, BAD)?;
+    if items.is_empty() || items.len() > 100 {
+        return Err(ApiError::new(BAD, "give 1 to 100 items"));
+    }
+    items
+        .iter()
+        .map(|it| {
+            it.get("UserID")
+                .and_then(Value::as_str)
+                .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
+                .ok_or_else(|| ApiError::new(BAD, "each item needs a UserID string of 1-32 bytes"))
+        })
+        .collect()
+}
+
+fn result_item(id: &str, ok: bool) -> Object {
+    obj([
+        ("UserID", s(id)),
+        ("ResultCode", Value::from(if ok { 0 } else { NOT_IMPORTED })),
+        (
+            "ResultInfo",
+            s(if ok { "" } else { "account not imported" }),
+        ),
+    ])
+}
+
+fn delete(ctx: &mut Ctx<'_>) -> Outcome {
+    let ids = id_items(ctx, "DeleteItem")?;
+    let mut out = Vec::new();
+    for id in ids {
+        let ok = ctx.state.accounts.by_id.remove(id).is_some();
+        if ok {
+            ctx.state.profiles.remove(id);
+        }
+        out.push(Value::Object(result_item(id, ok)));
+    }
+    Ok(obj([("ResultItem", Value::Array(out))]))
+}
+
+fn check(ctx: &mut Ctx<'_>) -> Outcome {
+    let ids = id_items(ctx, "CheckItem")?;
+    let out = ids
+        .into_iter()
+        .map(|id| {
+            let imported = ctx.state.accounts.contains(id);
+            let mut o = result_item(id, true);
+            o.insert(
+                "AccountStatus",
+                s(if imported { "Imported" } else { "NotImported" }),
+            );
+            Value::Object(o)
+        })
+        .collect();
+    Ok(obj([("ResultItem", Value::Array(out))]))
+}
+
+fn kick(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.user_id("UserID", BAD)?;
+    if !ctx.exists(id) {
+        return Err(ApiError::new(NOT_IMPORTED, "account not imported"));
+    }
+    Ok(Object::new())
+}
+
+fn online_status(ctx: &mut Ctx<'_>) -> Outcome {
+    let ids = ctx.user_ids("To_Account", 500, BAD)?;
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for id in ids {
+        if ctx.exists(id) {
+            found.push(Value::Object(obj([
+                ("To_Account", s(id)),
+                ("Status", s("Offline")),
+            ])));
+        } else {
+            errors.push(Value::Object(obj([
+                ("To_Account", s(id)),
+                ("ErrorCode", Value::from(NOT_IMPORTED)),
+            ])));
+        }
+    }
+    let mut o = obj([("QueryResult", Value::Array(found))]);
+    if !errors.is_empty() {
+        o.insert("ErrorList", Value::Array(errors));
+    }
+    Ok(o)
+}
+
+impl Persist for Accounts {
+    fn save(&self) -> Value {
+        let mut o = Object::new();
+        for (id, t) in &self.by_id {
+            o.insert(id, Value::from(*t as i64));
+        }
+        Value::Object(o)
+    }
+
+    fn load(v: &Value) -> Result<Self, String> {
+        let o = v.as_object().ok_or("must be an object of UserID -> time")?;
+        let mut by_id = BTreeMap::new();
+        for (id, t) in o.iter() {
+            let t = t.as_u64().ok_or("import times must be whole seconds")?;
+            by_id.insert(id.to_owned(), t);
+        }
+        Ok(Accounts { by_id })
+    }
+}

@@ -1,0 +1,256 @@
+//! What a route handler gets ([`Ctx`]) and returns ([`Outcome`]), plus the small readers every
+//! domain uses so that a missing or mistyped field is the same clear Tencent-style error
+//! everywhere.
+
+use super::State;
+use crate::json::{Object, Value};
+use crate::usersig::MAX_USER_ID_BYTES;
+
+/// A Tencent error answer: `ErrorCode` and `ErrorInfo`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub code: i64,
+    pub info: String,
+}
+
+impl ApiError {
+    pub fn new(code: i64, info: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            info: info.into(),
+        }
+    }
+
+    pub(super) fn into_envelope(self) -> Object {
+        let mut o = Object::new();
+        o.insert("ErrorCode", Value::from(self.code));
+        o.insert("ErrorInfo", Value::String(self.info));
+        o
+    }
+}
+
+/// A handler's result: the response fields besides the envelope (which `mod.rs` adds), or an
+/// error. For a partial failure put `ErrorCode`/`ErrorInfo` into the fields yourself.
+pub type Outcome = Result<Object, ApiError>;
+
+/// A webhook the emulator sends to the app: `CallbackCommand` and the JSON body (which includes
+/// `CallbackCommand` too, as Tencent's do).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callback {
+    pub command: &'static str,
+    pub body: Object,
+}
+
+/// What the app answered to a before-callback, read the way Tencent reads it
+/// (spec/usersig-webhooks-errors.md): 0 allow (optionally with a modified body), 1 reject,
+/// 2 silent drop; a custom code in [120001, 130000] rejects with that code and info.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Before {
+    /// Callbacks are off, or the app allowed it unchanged (or answered nothing usable: the
+    /// emulator fails open, the default the SDK documents).
+    Allow,
+    /// Allowed with the app's reply object, for fields it may modify (`MsgBody`, ...).
+    AllowModified(Object),
+    /// Rejected: the caller answers with the endpoint's rejection code, unless the app gave a
+    /// custom one (then `custom` holds it).
+    Reject { custom: Option<ApiError> },
+    /// Silently dropped: report success, store and deliver nothing.
+    Drop,
+    /// First pass: the callback was recorded; return at once (any `Err` will do, it is ignored).
+    Pending,
+}
+
+pub struct Ctx<'a> {
+    pub state: &'a mut State,
+    pub body: &'a Object,
+    pub now_s: u64,
+    pub sdk_app_id: u32,
+    pub admin: &'a str,
+    callbacks: bool,
+    before_reply: Option<&'a Value>,
+    pending: Option<Callback>,
+    after: Vec<Callback>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(
+        state: &'a mut State,
+        body: &'a Object,
+        now_s: u64,
+        sdk_app_id: u32,
+        admin: &'a str,
+        callbacks: bool,
+        before_reply: Option<&'a Value>,
+    ) -> Ctx<'a> {
+        Ctx {
+            state,
+            body,
+            now_s,
+            sdk_app_id,
+            admin,
+            callbacks,
+            before_reply,
+            pending: None,
+            after: Vec::new(),
+        }
+    }
+
+    /// Asks the app (when callbacks are on) whether to go ahead. Call it before changing any
+    /// state; on [`Before::Pending`] return at once.
+    pub fn before(&mut self, command: &'static str, body: Object) -> Before {
+        if !self.callbacks {
+            return Before::Allow;
+        }
+        let Some(reply) = self.before_reply else {
+            self.pending = Some(Callback::new(command, body));
+            return Before::Pending;
+        };
+        let Some(o) = reply.as_object() else {
+            return Before::Allow;
+        };
+        match o.get("ErrorCode").and_then(Value::as_i64) {
+            Some(0) => Before::AllowModified(o.clone()),
+            Some(1) => Before::Reject { custom: None },
+            Some(2) => Before::Drop,
+            Some(c @ 120_001..=130_000) => Before::Reject {
+                custom: Some(ApiError::new(
+                    c,
+                    o.get("ErrorInfo").and_then(Value::as_str).unwrap_or(""),
+                )),
+            },
+            _ => Before::Allow,
+        }
+    }
+
+    /// Queues an after-callback (when callbacks are on).
+    pub fn after(&mut self, command: &'static str, body: Object) {
+        if self.callbacks {
+            self.after.push(Callback::new(command, body));
+        }
+    }
+
+    pub(super) fn take_pending(&mut self) -> Option<Callback> {
+        self.pending.take()
+    }
+
+    pub(super) fn take_after(&mut self) -> Vec<Callback> {
+        core::mem::take(&mut self.after)
+    }
+
+    // ---- body readers. `code` is the endpoint family's "invalid parameter" code.
+
+    pub fn str(&self, key: &str, code: i64) -> Result<&'a str, ApiError> {
+        match self.body.get(key) {
+            Some(Value::String(s)) => Ok(s),
+            Some(_) => Err(ApiError::new(code, field_msg(key, "must be a string"))),
+            None => Err(ApiError::new(code, field_msg(key, "is required"))),
+        }
+    }
+
+    pub fn opt_str(&self, key: &str, code: i64) -> Result<Option<&'a str>, ApiError> {
+        match self.body.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(ApiError::new(code, field_msg(key, "must be a string"))),
+        }
+    }
+
+    /// A UserID field: a non-empty string of at most 32 bytes.
+    pub fn user_id(&self, key: &str, code: i64) -> Result<&'a str, ApiError> {
+        let s = self.str(key, code)?;
+        check_id(s, key, code)?;
+        Ok(s)
+    }
+
+    pub fn int(&self, key: &str, code: i64) -> Result<i64, ApiError> {
+        self.opt_int(key, code)?
+            .ok_or_else(|| ApiError::new(code, field_msg(key, "is required")))
+    }
+
+    pub fn opt_int(&self, key: &str, code: i64) -> Result<Option<i64>, ApiError> {
+        match self.body.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| ApiError::new(code, field_msg(key, "must be an integer"))),
+        }
+    }
+
+    pub fn array(&self, key: &str, code: i64) -> Result<&'a [Value], ApiError> {
+        match self.body.get(key) {
+            Some(Value::Array(a)) => Ok(a),
+            Some(_) => Err(ApiError::new(code, field_msg(key, "must be an array"))),
+            None => Err(ApiError::new(code, field_msg(key, "is required"))),
+        }
+    }
+
+    /// An array of UserIDs (`["a","b"]`), each checked, with at most `max` items.
+    pub fn user_ids(&self, key: &str, max: usize, code: i64) -> Result<Vec<&'a str>, ApiError> {
+        let items = self.array(key, code)?;
+        if items.is_empty() {
+            return Err(ApiError::new(code, field_msg(key, "is empty")));
+        }
+        if items.len() > max {
+            return Err(ApiError::new(code, field_msg(key, "has too many items")));
+        }
+        items
+            .iter()
+            .map(|v| {
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| ApiError::new(code, field_msg(key, "items must be strings")))?;
+                check_id(s, key, code)?;
+                Ok(s)
+            })
+            .collect()
+    }
+
+    /// Whether `id` is an imported account (the admin always is).
+    pub fn exists(&self, id: &str) -> bool {
+        id == self.admin || self.state.accounts.contains(id)
+    }
+}
+
+impl Callback {
+    pub fn new(command: &'static str, mut body: Object) -> Callback {
+        body.insert("CallbackCommand", Value::String(command.into()));
+        Callback { command, body }
+    }
+}
+
+fn check_id(s: &str, key: &str, code: i64) -> Result<(), ApiError> {
+    if s.is_empty() {
+        return Err(ApiError::new(code, field_msg(key, "holds an empty UserID")));
+    }
+    if s.len() > MAX_USER_ID_BYTES {
+        return Err(ApiError::new(
+            code,
+            field_msg(key, "holds a UserID over 32 bytes"),
+        ));
+    }
+    Ok(())
+}
+
+/// `"<key> <what>"`, without `format!` (this file is in the emulator build only, but stays lean).
+pub fn field_msg(key: &str, what: &str) -> String {
+    let mut s = String::with_capacity(key.len() + what.len() + 1);
+    s.push_str(key);
+    s.push(' ');
+    s.push_str(what);
+    s
+}
+
+/// An object from `(key, value)` pairs, for building replies and callback bodies tersely.
+pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Object {
+    let mut o = Object::new();
+    for (k, v) in pairs {
+        o.insert(k, v);
+    }
+    o
+}
+
+/// A JSON string value.
+pub fn s(v: &str) -> Value {
+    Value::String(v.to_owned())
+}
