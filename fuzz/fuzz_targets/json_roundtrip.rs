@@ -7,7 +7,9 @@ use tim_edge::json;
 fuzz_target!(|data: &[u8]| {
     if let Ok(v) = json::parse_bytes(data) {
         let once = v.to_json();
-        let again = json::parse(&once).expect("our own output must parse").to_json();
+        let again = json::parse(&once)
+            .expect("our own output must parse")
+            .to_json();
         assert_eq!(once, again);
     }
 });
