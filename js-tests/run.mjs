@@ -41,6 +41,8 @@ const RUNTIMES = {
   deno: () => [bin('deno'), ['run', '--allow-net=127.0.0.1', '--no-prompt', 'tests/runners/deno.mjs']],
   bun: () => [bin('bun'), ['run', '--no-install', 'tests/runners/bun.mjs']],
   workerd: () => [process.execPath, ['tests/runners/workerd-host.mjs']],
+  // Not a runtime: the installed `tim-edge` bin, run as a subprocess by tests/cli/run.mjs (Node).
+  cli: () => [process.execPath, ['tests/cli/run.mjs']],
 };
 
 function parseArgs(argv) {
@@ -102,7 +104,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, files: packed[0].files.length, size: packed[0].size };
 }
 
