@@ -39,66 +39,73 @@ if (!existsSync(join(here, 'node_modules', 'binaryen')) || !existsSync(join(here
   run('npm', ['install', '--no-audit', '--no-fund'], { cwd: here });
 }
 
-// 2. Rust -> wasm.
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown']);
-const raw = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'tim_edge.wasm');
-
-// 3. Three glues over one .wasm. All targets emit identical wasm bytes (checked below).
+// 2-4, once per module: the SDK (tim_edge) and the dev-only emulator (tim_edge_emulator: the same
+// crate with the `emulator` feature, a superset), so production code never carries the emulator.
 rmSync(gen, { recursive: true, force: true });
-const tmp = join(root, 'target', 'wasm-bindgen');
-rmSync(tmp, { recursive: true, force: true });
-mkdirSync(tmp, { recursive: true });
-// wasm-bindgen turns every export that returns through a pointer into a multi-value export when
-// the module's target_features say "multivalue" (Rust's std always does). V8 before 12.x (Node
-// 20) has no generic wrapper for multi-value signatures and compiles one with TurboFan per
-// signature when the module is compiled: about 2.5 ms of Node's cold start here. Without the
-// feature flag, exports return through the shadow stack and the generic wrapper serves them.
-const input = join(tmp, 'tim_edge.wasm');
-writeFileSync(input, withoutTargetFeature(readFileSync(raw), 'multivalue'));
-for (const target of ['web', 'bundler', 'nodejs']) {
-  run('wasm-bindgen', [input, '--target', target, '--out-dir', join(tmp, target)]);
-}
-// A multi-value export shows in the glue as `ret[1]`; keep the cold-start cost from coming back.
-if (/\bret\[1\]/.test(readFileSync(join(tmp, 'web', 'tim_edge.js'), 'utf8'))) {
-  throw new Error('wasm-bindgen emitted multi-value exports (2.5 ms more cold start in Node 20); see the target_features step');
-}
-const wasmOf = (t) => readFileSync(join(tmp, t, 'tim_edge_bg.wasm'));
-if (!wasmOf('web').equals(wasmOf('bundler')) || !wasmOf('web').equals(wasmOf('nodejs'))) {
-  throw new Error('wasm-bindgen targets emitted different .wasm files; one shared file would be wrong');
-}
 mkdirSync(join(gen, 'web'), { recursive: true });
 mkdirSync(join(gen, 'node'), { recursive: true });
-// wasm-bindgen writes its `catch` imports as `function() { return handleError(function (a, b)
-// {...}, arguments); }`: a JS arity of 0 against the import's parameter count. V8 11 (Node 20)
-// precompiles import wrappers for matching arity and compiles a second, arity-mismatch wrapper
-// per such signature when instantiating (0.85 -> 0.28 ms of instantiation here once they match).
-// Declaring the same parameters on the outer function changes nothing else (`arguments` stays).
-const glue = (target, file) => {
-  const text = readFileSync(join(tmp, target, file), 'utf8').replace(
-    /function( \w+)?\(\) \{ return handleError\(function \(([^)]*)\) \{/g,
-    'function$1($2) { return handleError(function ($2) {',
-  );
-  if (text.includes('() { return handleError(')) throw new Error(`${target} glue: a catch import kept arity 0`);
-  return text;
-};
-// bundler glue next to the .wasm: the wasm imports "./tim_edge_bg.js" relative to itself.
-copyFileSync(join(tmp, 'bundler', 'tim_edge.js'), join(gen, 'tim_edge.js'));
-writeFileSync(join(gen, 'tim_edge_bg.js'), glue('bundler', 'tim_edge_bg.js'));
-writeFileSync(join(gen, 'web', 'tim_edge.js'), glue('web', 'tim_edge.js'));
-// The nodejs glue is inlined into dist/node.cjs (step 5), so the .wasm is found from dist/.
-const nodeGlue = glue('nodejs', 'tim_edge.js').replace(
-  '`${__dirname}/tim_edge_bg.wasm`',
-  '`${__dirname}/../gen/tim_edge_bg.wasm`',
-);
-if (!nodeGlue.includes('/../gen/tim_edge_bg.wasm')) throw new Error('nodejs glue: wasm path not found to rewrite');
-writeFileSync(join(gen, 'node', 'tim_edge.cjs'), nodeGlue);
+buildModule('tim_edge', []);
+buildModule('tim_edge_emulator', ['--features', 'emulator']);
 
-// 4. wasm-opt from the npm package binaryen (Debian's old binaryen breaks the module).
-const wasmOpt = join(here, 'node_modules', '.bin', 'wasm-opt');
-// -Oz --converge: -0.5 KB against -Os at the same speed. --low-memory-unused (-1 KB: constant
-// offsets fold into loads and stores): Rust's stack grows down from 1 MiB towards address 0 with
-// the data above it, so the first 1 KiB is only reached by a stack about to overflow anyway.
-run(wasmOpt, [join(tmp, 'web', 'tim_edge_bg.wasm'), '-Oz', '--converge', '--low-memory-unused', '--strip-producers', '-o', join(gen, 'tim_edge_bg.wasm')]);
+function buildModule(stem, cargoArgs) {
+  // 2. Rust -> wasm.
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...cargoArgs]);
+  const raw = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'tim_edge.wasm');
+
+  // 3. Three glues over one .wasm. All targets emit identical wasm bytes (checked below).
+  const tmp = join(root, 'target', 'wasm-bindgen', stem);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  // wasm-bindgen turns every export that returns through a pointer into a multi-value export when
+  // the module's target_features say "multivalue" (Rust's std always does). V8 before 12.x (Node
+  // 20) has no generic wrapper for multi-value signatures and compiles one with TurboFan per
+  // signature when the module is compiled: about 2.5 ms of Node's cold start here. Without the
+  // feature flag, exports return through the shadow stack and the generic wrapper serves them.
+  const input = join(tmp, `${stem}.wasm`);
+  writeFileSync(input, withoutTargetFeature(readFileSync(raw), 'multivalue'));
+  for (const target of ['web', 'bundler', 'nodejs']) {
+    run('wasm-bindgen', [input, '--target', target, '--out-dir', join(tmp, target)]);
+  }
+  // A multi-value export shows in the glue as `ret[1]`; keep the cold-start cost from coming back.
+  if (/\bret\[1\]/.test(readFileSync(join(tmp, 'web', `${stem}.js`), 'utf8'))) {
+    throw new Error('wasm-bindgen emitted multi-value exports (2.5 ms more cold start in Node 20); see the target_features step');
+  }
+  const wasmOf = (t) => readFileSync(join(tmp, t, `${stem}_bg.wasm`));
+  if (!wasmOf('web').equals(wasmOf('bundler')) || !wasmOf('web').equals(wasmOf('nodejs'))) {
+    throw new Error('wasm-bindgen targets emitted different .wasm files; one shared file would be wrong');
+  }
+  // wasm-bindgen writes its `catch` imports as `function() { return handleError(function (a, b)
+  // {...}, arguments); }`: a JS arity of 0 against the import's parameter count. V8 11 (Node 20)
+  // precompiles import wrappers for matching arity and compiles a second, arity-mismatch wrapper
+  // per such signature when instantiating (0.85 -> 0.28 ms of instantiation here once they match).
+  // Declaring the same parameters on the outer function changes nothing else (`arguments` stays).
+  const glue = (target, file) => {
+    const text = readFileSync(join(tmp, target, file), 'utf8').replace(
+      /function( \w+)?\(\) \{ return handleError\(function \(([^)]*)\) \{/g,
+      'function$1($2) { return handleError(function ($2) {',
+    );
+    if (text.includes('() { return handleError(')) throw new Error(`${target} glue: a catch import kept arity 0`);
+    return text;
+  };
+  // bundler glue next to the .wasm: the wasm imports "./<stem>_bg.js" relative to itself.
+  copyFileSync(join(tmp, 'bundler', `${stem}.js`), join(gen, `${stem}.js`));
+  writeFileSync(join(gen, `${stem}_bg.js`), glue('bundler', `${stem}_bg.js`));
+  writeFileSync(join(gen, 'web', `${stem}.js`), glue('web', `${stem}.js`));
+  // The nodejs glue is inlined into dist/*.cjs (step 5), so the .wasm is found from dist/.
+  const nodeGlue = glue('nodejs', `${stem}.js`).replace(
+    `\`\${__dirname}/${stem}_bg.wasm\``,
+    `\`\${__dirname}/../gen/${stem}_bg.wasm\``,
+  );
+  if (!nodeGlue.includes(`/../gen/${stem}_bg.wasm`)) throw new Error('nodejs glue: wasm path not found to rewrite');
+  writeFileSync(join(gen, 'node', `${stem}.cjs`), nodeGlue);
+
+  // 4. wasm-opt from the npm package binaryen (Debian's old binaryen breaks the module).
+  const wasmOpt = join(here, 'node_modules', '.bin', 'wasm-opt');
+  // -Oz --converge: -0.5 KB against -Os at the same speed. --low-memory-unused (-1 KB: constant
+  // offsets fold into loads and stores): Rust's stack grows down from 1 MiB towards address 0 with
+  // the data above it, so the first 1 KiB is only reached by a stack about to overflow anyway.
+  run(wasmOpt, [join(tmp, 'web', `${stem}_bg.wasm`), '-Oz', '--converge', '--low-memory-unused', '--strip-producers', '-o', join(gen, `${stem}_bg.wasm`)]);
+}
 
 // 5. One file per entry, so a runtime loads two modules instead of ten (Node's ESM loader costs
 // about 1 ms per file at startup). The Node and workerd bundles inline the web glue; the .wasm
@@ -114,10 +121,16 @@ bundle('deno.mjs', 'deno.mjs', ['--platform=neutral', '--format=esm', '--target=
 bundle('workerd.mjs', 'workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_bg.wasm']);
 // CommonJS for require(): the same sources and the nodejs glue (its own synchronous load).
 bundle('node-cjs.cjs', 'node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
+// The same four for `tim-edge/emulator`.
+bundle('emulator-node.mjs', 'emulator-node.mjs', ['--platform=node', '--format=esm', '--target=node20']);
+bundle('emulator-deno.mjs', 'emulator-deno.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator.js']);
+bundle('emulator-workerd.mjs', 'emulator-workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator_bg.wasm']);
+bundle('emulator-node-cjs.cjs', 'emulator-node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
 
 const size = statSync(join(gen, 'tim_edge_bg.wasm')).size;
 const gz = gzipSync(readFileSync(join(gen, 'tim_edge_bg.wasm')), { level: 9 }).length;
-console.log(`built pkg/ in ${((Date.now() - started) / 1000).toFixed(1)} s: tim_edge_bg.wasm ${size} bytes raw, ${gz} bytes gzipped`);
+const emuSize = statSync(join(gen, 'tim_edge_emulator_bg.wasm')).size;
+console.log(`built pkg/ in ${((Date.now() - started) / 1000).toFixed(1)} s: tim_edge_bg.wasm ${size} bytes raw, ${gz} bytes gzipped; tim_edge_emulator_bg.wasm (dev only) ${emuSize} bytes raw`);
 
 /** `bytes` with `feature` dropped from the target_features custom section (code untouched). */
 function withoutTargetFeature(bytes, feature) {

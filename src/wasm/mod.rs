@@ -4,6 +4,8 @@
 mod args;
 mod call;
 mod client;
+#[cfg(feature = "emulator")]
+mod emulator;
 mod endpoints;
 mod error;
 mod js;
