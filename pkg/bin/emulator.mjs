@@ -63,7 +63,7 @@ export const command = {
     server.on('request', toNodeListener((r) => emu.fetch(r), { origin: url, log }));
 
     const keyLine = generated
-      ? [`  key       ${key}`, '            (random for this run; choose one with --key-env VAR)', '', `  export TIM_EMULATOR_KEY=${key}`]
+      ? ['  key       random for this run (choose one with --key-env VAR); to sign with it:', `  export TIM_EMULATOR_KEY=${key}`]
       : [`  key       from $${opts['key-env']}`];
     const keyVar = generated ? 'TIM_EMULATOR_KEY' : opts['key-env'];
     out([
@@ -74,7 +74,7 @@ export const command = {
       ...keyLine,
       '',
       'Point the SDK at it:',
-      `  new TimClient({ sdkAppId: ${opts.sdkappid}, key: process.env.${keyVar}, adminId: ${JSON.stringify(opts.admin)}, baseUrl: '${url}' })`,
+      `  new TimClient({ sdkAppId: ${opts.sdkappid}, key: process.env.${keyVar}, adminId: '${opts.admin.replace(/[\\']/g, '\\$&')}', baseUrl: '${url}' })`,
       'UserSigs for users of it:',
       `  npx tim-edge usersig --key-env ${keyVar} --sdkappid ${opts.sdkappid} --user alice`,
       opts.snapshot ? `State: ${opts.snapshot} (saved on Ctrl-C / SIGTERM).` : 'State: in memory only (--snapshot FILE keeps it). Ctrl-C stops.',
@@ -100,13 +100,16 @@ export const command = {
 };
 
 async function loadEmulator() {
+  let mod;
   try {
-    const mod = await import('tim-edge/emulator');
-    if (typeof mod.Emulator === 'function') return mod.Emulator;
+    mod = await import('tim-edge/emulator');
   } catch (e) {
-    if (!e || (e.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED' && e.code !== 'ERR_MODULE_NOT_FOUND')) throw e;
+    if (e && e.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw new Failure('this build of tim-edge has no emulator (tim-edge/emulator is missing)');
+    // A broken install (a file missing, ...): say so rather than pretend there is no emulator.
+    throw new Failure(`cannot load tim-edge/emulator: ${e && e.message ? e.message : String(e)}`);
   }
-  throw new Failure('this build of tim-edge has no emulator (tim-edge/emulator is missing)');
+  if (typeof mod.Emulator !== 'function') throw new Failure('tim-edge/emulator has no Emulator class');
+  return mod.Emulator;
 }
 
 function listen(server, port, host) {
