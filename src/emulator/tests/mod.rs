@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod framework;
+mod profiles;
 
 pub mod support {
     use crate::client::{Client, Config};
