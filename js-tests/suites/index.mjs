@@ -5,6 +5,7 @@ import client from './client.mjs';
 import endpoints from './endpoints.mjs';
 import webhook from './webhook.mjs';
 import perfApi from './perf-api.mjs';
+import emulator from './emulator.mjs';
 import faults from '../faults/suite.mjs';
 
 export default {
@@ -13,5 +14,6 @@ export default {
   endpoints,
   webhook,
   'perf-api': perfApi,
+  emulator,
   faults,
 };
