@@ -5,18 +5,26 @@
 //   POST /tim/callback               -> Tencent's webhooks: a before-send moderation rule
 //
 // Secrets: TIM_SDKAPPID and TIM_KEY (from .dev.vars locally, `wrangler secret put` in production).
-// Without them the Worker runs on a clearly labelled DEMO key so it works out of the box; UserSigs
-// signed with it are useless against Tencent. Optional: TIM_ADMIN, TIM_REGION, TIM_BASE_URL,
-// TIM_CALLBACK_TOKEN (the console's callback token; without it only SdkAppid is checked).
+// Without them the Worker runs OFFLINE: admin calls go to the local emulator (tim-edge/emulator,
+// state in this isolate's memory), which checks every request like Tencent and sends its webhooks
+// to this Worker's own /tim/callback, so the moderation rule below applies to emulated messages.
+// Optional: TIM_ADMIN, TIM_REGION, TIM_BASE_URL, TIM_CALLBACK_TOKEN (the console's callback token;
+// without it only SdkAppid is checked).
 //
 // Real apps put their own authentication in front of both routes: anyone who can reach /usersig
-// can log in as any user, and /admin runs admin calls.
+// can log in as any user, and /admin runs admin calls. A production Worker would not import
+// tim-edge/emulator at all (it is a separate, dev-only wasm module).
 import { TimClient, TimError, generateUserSig, createWebhookHandler, WebhookReply } from 'tim-edge';
+import { Emulator } from 'tim-edge/emulator';
 
-const DEMO = { sdkAppId: 1400000000, key: 'DEMO-KEY-NOT-SECRET-replace-with-TIM_KEY' };
+// The offline configuration: the emulator's app, key and callback token. Not secrets: UserSigs
+// signed with this key are useless against Tencent.
+const DEMO = { sdkAppId: 1400000000, key: 'DEMO-KEY-NOT-SECRET-replace-with-TIM_KEY', callbackToken: 'DEMO-CALLBACK-TOKEN' };
 
 function config(env) {
-  if (env.TIM_SDKAPPID && env.TIM_KEY) return { sdkAppId: env.TIM_SDKAPPID, key: env.TIM_KEY, demo: false };
+  if (env.TIM_SDKAPPID && env.TIM_KEY) {
+    return { sdkAppId: env.TIM_SDKAPPID, key: env.TIM_KEY, callbackToken: env.TIM_CALLBACK_TOKEN, demo: false };
+  }
   return { ...DEMO, demo: true };
 }
 
@@ -30,9 +38,27 @@ function client(env) {
       adminId: env.TIM_ADMIN,
       region: env.TIM_REGION,
       baseUrl: env.TIM_BASE_URL,
+      fetch: c.demo ? emulator(env).fetch : undefined,
     });
   }
   return cached;
+}
+
+// Offline only: one emulator per isolate. Its webhooks are delivered straight to this Worker's
+// webhook handler (no network), signed with the demo callback token.
+let emulatorInstance;
+function emulator(env) {
+  emulatorInstance ??= new Emulator({
+    sdkAppId: DEMO.sdkAppId,
+    key: DEMO.key,
+    adminId: env.TIM_ADMIN,
+    callback: {
+      url: 'http://emulator.local/tim/callback',
+      token: DEMO.callbackToken,
+      fetch: (url, init) => webhook(env)(new Request(url, init), env, { waitUntil() {}, passThroughOnException() {} }),
+    },
+  });
+  return emulatorInstance;
 }
 
 // Webhooks: refuse links, mask one word, log logins. Tencent waits at most 2 s for a
@@ -50,7 +76,7 @@ let webhookHandler;
 function webhook(env) {
   webhookHandler ??= createWebhookHandler({
     sdkAppId: config(env).sdkAppId,
-    token: env.TIM_CALLBACK_TOKEN,
+    token: config(env).callbackToken,
     timeoutMs: 1500,
     on: {
       'C2C.CallbackBeforeSendMsg': ({ body }) => {
