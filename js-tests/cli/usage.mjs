@@ -40,6 +40,9 @@ const USAGE_ERRORS = [
   ['verify with a bad --userbuf', ['verify', ...APP, '--user', 'a', '--key-env', 'TIM_TEST_KEY', '--userbuf', 'not base64!', SIG], /--userbuf must be standard base64/, { env: ENV }],
   ['emulator on a non-loopback host', ['emulator', '--host', '0.0.0.0', '--port', '0'], /--host must be a loopback address/],
   ['emulator on port 70000', ['emulator', '--port', '70000'], /--port must be a port number/],
+  ['emulator with a relative --callback-url', ['emulator', '--port', '0', '--callback-url', '/tim/callback'], /--callback-url must be an absolute http/],
+  ['emulator with an ftp --callback-url', ['emulator', '--port', '0', '--callback-url', 'ftp://127.0.0.1/x'], /--callback-url must be an absolute http/],
+  ['emulator with a token but no --callback-url', ['emulator', '--port', '0', '--callback-token-env', 'T'], /--callback-token-env needs --callback-url/, { env: { T: 'tok' } }],
   ['emulator with an unset --key-env', ['emulator', '--port', '0', '--key-env', 'TIM_TEST_UNSET'], /unset or empty/],
 ];
 

@@ -18,6 +18,17 @@ function loopbackHost(text, flag) {
   throw new UsageError(`${flag} must be a loopback address (127.0.0.1, ::1 or localhost): the emulator is for local development only`);
 }
 
+function httpUrl(text, flag) {
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new UsageError(`${flag} must be an absolute http:// or https:// URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`${flag} must be an absolute http:// or https:// URL`);
+  return text;
+}
+
 export const command = {
   name: 'emulator',
   summary: 'Serve the local Chat REST emulator on 127.0.0.1 (state in memory).',
@@ -34,6 +45,8 @@ export const command = {
     sdkappid: { value: 'N', parse: parse.u32, default: DEFAULT_SDKAPPID, help: `the emulated app's SDKAppID (default ${DEFAULT_SDKAPPID})` },
     admin: { value: 'ID', default: DEFAULT_ADMIN, help: `the app admin UserID (default ${DEFAULT_ADMIN})` },
     'key-env': { value: 'VAR', parse: parse.envName, help: 'name of the environment variable holding the key (default: a random one)' },
+    'callback-url': { value: 'URL', parse: httpUrl, help: 'send webhooks (before/after callbacks) to this URL, as Tencent would' },
+    'callback-token-env': { value: 'VAR', parse: parse.envName, help: 'name of the environment variable holding the callback token (signs webhooks)' },
     snapshot: { value: 'FILE', help: 'load state from FILE if it exists; save it there on shutdown' },
     quiet: { help: 'do not log requests' },
   },
@@ -46,7 +59,11 @@ export const command = {
     const key = generated ? randomBytes(32).toString('hex') : fromEnv(opts['key-env'], '--key-env', 'the key');
     if (!generated) secrets.push(key);
     const Emulator = await loadEmulator();
-    const emu = new Emulator({ sdkAppId: opts.sdkappid, key, adminId: opts.admin });
+    if (opts['callback-token-env'] && !opts['callback-url']) throw new UsageError('--callback-token-env needs --callback-url');
+    const token = opts['callback-token-env'] ? fromEnv(opts['callback-token-env'], '--callback-token-env', 'the callback token') : undefined;
+    if (token) secrets.push(token);
+    const callback = opts['callback-url'] ? { url: opts['callback-url'], token } : undefined;
+    const emu = new Emulator({ sdkAppId: opts.sdkappid, key, adminId: opts.admin, callback });
     if (opts.snapshot && existsSync(opts.snapshot)) {
       try {
         emu.restore(readFileSync(opts.snapshot, 'utf8'));
@@ -77,6 +94,7 @@ export const command = {
       `  new TimClient({ sdkAppId: ${opts.sdkappid}, key: process.env.${keyVar}, adminId: '${opts.admin.replace(/[\\']/g, '\\$&')}', baseUrl: '${url}' })`,
       'UserSigs for users of it:',
       `  npx tim-edge usersig --key-env ${keyVar} --sdkappid ${opts.sdkappid} --user alice`,
+      ...(callback ? [`Webhooks: ${callback.url}${token ? ' (signed with the token)' : ' (unsigned: no --callback-token-env)'}`] : []),
       opts.snapshot ? `State: ${opts.snapshot} (saved on Ctrl-C / SIGTERM).` : 'State: in memory only (--snapshot FILE keeps it). Ctrl-C stops.',
       '',
     ].join('\n'));
