@@ -7,17 +7,18 @@ import { escapeB64 } from '../server/usersig-oracle.mjs';
 const encode = (doc) => escapeB64(deflateSync(Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc))).toString('base64'));
 const iso = (s) => new Date(s * 1000).toISOString();
 
-// The three ways a UserSig reaches decode/verify; tests rotate through them.
+// The ways a UserSig reaches decode/verify; tests rotate through them.
 function userSigInput(via, sig) {
   if (via === 'arg') return { args: [sig], opts: {} };
   if (via === 'env') return { args: ['--usersig-env', 'THE_SIG'], opts: { env: { THE_SIG: sig } } };
+  if (via === 'dash') return { args: ['-'], opts: { stdin: sig } };
   return { args: [], opts: { stdin: `${sig}\n` } };
 }
-const VIAS = ['arg', 'env', 'stdin'];
+const VIAS = ['arg', 'env', 'stdin', 'dash'];
 
 export default function register(test, { assert, run, vectors }) {
   vectors.forEach((v, i) => {
-    const via = VIAS[i % 3];
+    const via = VIAS[i % VIAS.length];
     test(`decode ${v.name} (UserSig via ${via})`, async () => {
       const input = userSigInput(via, v.usersig);
       const r = await run(['decode', ...input.args], { ...input.opts, secrets: [v.key] });

@@ -59,7 +59,7 @@ const KEY_MISPLACED = [
   ['the key as the command', [KEY], /unknown command/],
 ];
 
-export default function register(test, { assert, run }) {
+export default function register(test, { assert, run, scratchDir }) {
   for (const [what, args, pattern, opts = {}] of [...USAGE_ERRORS, ...KEY_MISPLACED]) {
     test(`exit 2 for ${what}`, async () => {
       const r = await run(args, { ...opts, secrets: [KEY] });
@@ -85,6 +85,15 @@ export default function register(test, { assert, run }) {
       assert.equal(short.stdout, r.stdout);
     });
   }
+
+  test('tim-edge --version prints the installed package version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const manifest = JSON.parse(readFileSync(join(scratchDir, 'node_modules', 'tim-edge', 'package.json'), 'utf8'));
+    const r = await run(['--version']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `${manifest.version}\n`);
+  });
 
   test('tim-edge --help lists every command', async () => {
     const r = await run(['--help']);

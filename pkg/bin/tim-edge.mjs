@@ -21,7 +21,7 @@ const SUMMARIES = {
 function topHelp() {
   const rows = Object.entries(SUMMARIES).map(([n, s]) => `  ${n.padEnd(10)}${s}`);
   return ['Usage: tim-edge <command> [options]', '', 'Commands:', ...rows, '',
-    'Run `tim-edge <command> --help` for the options of each.', ''].join('\n');
+    'Run `tim-edge <command> --help` for the options of each; `tim-edge --version` for the version.', ''].join('\n');
 }
 
 const secrets = [];
@@ -34,6 +34,11 @@ async function main(argv) {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out(topHelp());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { readFileSync } = await import('node:fs');
+    out(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+    return 0;
   }
   if (!Object.hasOwn(COMMANDS, name)) {
     // Repeated only when it looks like a command name (never a pasted secret).
