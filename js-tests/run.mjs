@@ -12,7 +12,7 @@
 //      cannot rot; it fails when a runtime did not run cleanly or the wasm is over its size budget;
 //  6. prints a table and, last, exactly `N passed, N failed` (CI reads that line).
 //
-// Flags: --only node-esm,deno (or `node` for both Node runners)  --grep <text in test name>
+// Flags: --only node-esm,deno (or `node` for both Node runners; `cli` for the bin)  --grep <text in test name>
 //        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
 //        --build (run build.mjs first even when pkg/ is built)
 //        --faults-full (handed to the suites as env.args, like every other flag)
