@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod framework;
+mod groups;
 mod profiles;
 
 pub mod support {

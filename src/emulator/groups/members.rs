@@ -1,0 +1,319 @@
+//! Membership: add, delete, modify a member, list members, mute (forbid_send_msg) and the muted
+//! list. AVChatRoom groups track no members (people join them through the client SDK), so the
+//! membership calls refuse them with 10007 as Tencent documents; muting still works there.
+
+use super::super::ctx::{obj, s};
+use super::super::{ApiError, Ctx, Outcome};
+use super::*;
+use crate::json::Object;
+
+/// Member fields of get_group_member_info / get_group_info, in Tencent's order.
+const MEMBER_FIELDS: [&str; 8] = [
+    "Role",
+    "JoinTime",
+    "MsgSeq",
+    "MsgFlag",
+    "LastSendMsgTime",
+    "ShutUpUntil",
+    "NameCard",
+    "AppMemberDefinedData",
+];
+const MSG_FLAGS: [&str; 3] = ["AcceptAndNotify", "AcceptNotNotify", "Discard"];
+
+fn no_live(g: &Group) -> Result<(), ApiError> {
+    if g.kind == Kind::AVChatRoom {
+        return Err(ApiError::new(
+            DENIED,
+            "AVChatRoom groups do not support this call (members join through the client SDK)",
+        ));
+    }
+    Ok(())
+}
+
+/// Result per member: 0 failed (not imported), 1 added, 2 already a member.
+pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let items = ctx.array("MemberList", BAD)?;
+    if items.is_empty() {
+        return Err(bad("MemberList", "is empty"));
+    }
+    if items.len() > 300 {
+        return Err(ApiError::new(10005, "MemberList holds over 300 accounts"));
+    }
+    let silence = ctx.opt_int("Silence", BAD)?;
+    if silence.is_some_and(|v| v != 0 && v != 1) {
+        return Err(bad("Silence", "must be 0 or 1"));
+    }
+    let ids = items
+        .iter()
+        .map(|it| {
+            it.get("Member_Account")
+                .and_then(Value::as_str)
+                .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
+                .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let exists: Vec<bool> = ids.iter().map(|id| ctx.exists(id)).collect();
+    let now = ctx.now_s;
+    let g = ctx.state.groups.get_mut(id)?;
+    no_live(g)?;
+    let mut results = Vec::with_capacity(ids.len());
+    let mut fresh = Vec::new();
+    for (id, exists) in ids.iter().zip(exists) {
+        let result = if !exists {
+            0
+        } else if g.member(id).is_some() || fresh.contains(id) {
+            2
+        } else {
+            fresh.push(*id);
+            1
+        };
+        results.push(Value::Object(obj([
+            ("Member_Account", s(id)),
+            ("Result", Value::from(result)),
+        ])));
+    }
+    if (g.members.len() + fresh.len()) as u64 > g.max_members {
+        return Err(ApiError::new(10014, "the group is full"));
+    }
+    for id in fresh {
+        g.members.push(Member::new(id, Role::Member, now));
+    }
+    Ok(obj([("MemberList", Value::Array(results))]))
+}
+
+pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let ids = ctx.user_ids("MemberToDel_Account", 100, BAD)?;
+    let silence = ctx.opt_int("Silence", BAD)?;
+    if silence.is_some_and(|v| v != 0 && v != 1) {
+        return Err(bad("Silence", "must be 0 or 1"));
+    }
+    opt_text(ctx, "Reason", 1024)?;
+    let g = ctx.state.groups.get_mut(id)?;
+    no_live(g)?;
+    if ids.iter().any(|d| g.owner.as_deref() == Some(*d)) {
+        return Err(ApiError::new(
+            DENIED,
+            "the owner cannot be removed (change_group_owner or destroy_group first)",
+        ));
+    }
+    g.members.retain(|m| !ids.contains(&m.id.as_str()));
+    for d in ids {
+        g.muted.remove(d);
+    }
+    Ok(Object::new())
+}
+
+pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let user = ctx.user_id("Member_Account", BAD)?;
+    let role = match ctx.opt_str("Role", BAD)? {
+        None => None,
+        Some("Admin") => Some(Role::Admin),
+        Some("Member") => Some(Role::Member),
+        Some(_) => return Err(bad("Role", "must be Admin or Member")),
+    };
+    let flag = ctx.opt_str("MsgFlag", BAD)?;
+    if flag.is_some_and(|f| !MSG_FLAGS.contains(&f)) {
+        return Err(bad("MsgFlag", "is not a known option"));
+    }
+    let card = opt_text(ctx, "NameCard", 50)?;
+    let mute = opt_count(ctx, "MuteTime")?;
+    if mute.is_some_and(|t| t > u64::from(u32::MAX)) {
+        return Err(bad("MuteTime", "is over 4294967295 seconds"));
+    }
+    let app_data = match ctx.body.get("AppMemberDefinedData") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(key_values(v, "AppMemberDefinedData")?),
+    };
+    let now = ctx.now_s;
+    let g = ctx.state.groups.get_mut(id)?;
+    no_live(g)?;
+    let m = g
+        .member_mut(user)
+        .ok_or_else(|| ApiError::new(DENIED, "Member_Account is not a member of the group"))?;
+    if role.is_some() && m.role == Role::Owner {
+        return Err(ApiError::new(
+            DENIED,
+            "the owner's role changes only through change_group_owner",
+        ));
+    }
+    if let Some(r) = role {
+        m.role = r;
+    }
+    if let Some(f) = flag {
+        m.msg_flag = f.to_owned();
+    }
+    if let Some(c) = card {
+        m.name_card = c.to_owned();
+    }
+    if let Some(items) = app_data {
+        manage::merge_key_values(&mut m.app_data, items);
+    }
+    if let Some(t) = mute {
+        set_mute(g, user, t, now);
+    }
+    Ok(Object::new())
+}
+
+fn set_mute(g: &mut Group, user: &str, seconds: u64, now_s: u64) {
+    if seconds == 0 {
+        g.muted.remove(user);
+    } else {
+        g.muted
+            .insert(user.to_owned(), now_s.saturating_add(seconds));
+    }
+}
+
+/// One member's fields, as `fields` (MemberInfoFilter) and `keys` (AppDefinedDataFilter_
+/// GroupMember) select; custom data only when asked for by key.
+pub(super) fn member_info(
+    g: &Group,
+    m: &Member,
+    fields: Option<&[&str]>,
+    keys: Option<&[&str]>,
+    now_s: u64,
+) -> Object {
+    let mut o = obj([("Member_Account", s(&m.id))]);
+    for f in MEMBER_FIELDS {
+        if fields.is_some_and(|want| !want.contains(&f)) {
+            continue;
+        }
+        let v = match f {
+            "Role" => s(m.role.name()),
+            "JoinTime" => num(m.join_time),
+            // What the member has read: the emulator has no clients, so the latest message.
+            "MsgSeq" => num(g.next_seq.saturating_sub(1)),
+            "MsgFlag" => s(&m.msg_flag),
+            "LastSendMsgTime" => num(m.last_send),
+            "ShutUpUntil" => num(g.muted_until(&m.id, now_s)),
+            "NameCard" => s(&m.name_card),
+            _ => match keys {
+                Some(k) => pick_keys(&m.app_data, k),
+                None => continue,
+            },
+        };
+        o.insert(f, v);
+    }
+    o
+}
+
+/// Offset paging (Limit at most 6000, all when absent); Community groups page with a `Next`
+/// cursor instead (Limit at most 100; the cursor is the offset as a decimal string).
+pub fn list(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let fields = opt_strings(ctx, "MemberInfoFilter")?;
+    let roles = opt_strings(ctx, "MemberRoleFilter")?;
+    if let Some(r) = &roles {
+        if r.iter().any(|r| Role::parse(r).is_none()) {
+            return Err(bad("MemberRoleFilter", "holds an unknown role"));
+        }
+    }
+    let keys = opt_strings(ctx, "AppDefinedDataFilter_GroupMember")?;
+    let limit = opt_count(ctx, "Limit")?;
+    let offset = opt_count(ctx, "Offset")?;
+    let next = ctx.opt_str("Next", BAD)?;
+    let g = ctx.state.groups.get(id)?;
+    no_live(g)?;
+    let community = g.kind == Kind::Community;
+    let (start, limit) = if community {
+        let start = match next {
+            None | Some("") => 0,
+            Some(n) => n
+                .parse::<usize>()
+                .map_err(|_| bad("Next", "is not a cursor this group returned"))?,
+        };
+        match limit {
+            None => (start, 100),
+            Some(l @ 1..=100) => (start, l as usize),
+            Some(_) => return Err(bad("Limit", "must be 1-100 for Community groups")),
+        }
+    } else {
+        if limit.is_some_and(|l| l > 6000) {
+            return Err(bad("Limit", "must be at most 6000"));
+        }
+        let start = usize::try_from(offset.unwrap_or(0)).unwrap_or(usize::MAX);
+        (start, limit.map_or(usize::MAX, |l| l as usize))
+    };
+    let matching: Vec<&Member> = g
+        .members
+        .iter()
+        .filter(|m| roles.as_ref().is_none_or(|r| r.contains(&m.role.name())))
+        .collect();
+    let page: Vec<Value> = matching
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|m| {
+            Value::Object(member_info(
+                g,
+                m,
+                fields.as_deref(),
+                keys.as_deref(),
+                ctx.now_s,
+            ))
+        })
+        .collect();
+    let end = start.saturating_add(page.len());
+    let mut out = obj([
+        ("MemberNum", num(g.members.len() as u64)),
+        ("MemberList", Value::Array(page)),
+    ]);
+    if community {
+        let cursor = if end < matching.len() {
+            end.to_string()
+        } else {
+            String::new()
+        };
+        out.insert("Next", Value::String(cursor));
+    }
+    Ok(out)
+}
+
+pub fn forbid(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let ids = ctx.user_ids("Members_Account", 500, BAD)?;
+    let t = ctx.int("MuteTime", BAD)?;
+    let t = u64::try_from(t)
+        .ok()
+        .filter(|&t| t <= u64::from(u32::MAX))
+        .ok_or_else(|| bad("MuteTime", "must be 0-4294967295 seconds"))?;
+    if ctx.opt_str("TopicId", BAD)?.is_some() {
+        return Err(bad("TopicId", "topics are not emulated"));
+    }
+    let now = ctx.now_s;
+    let g = ctx.state.groups.get_mut(id)?;
+    if g.kind != Kind::AVChatRoom {
+        if let Some(out) = ids.iter().find(|u| g.member(u).is_none()) {
+            return Err(ApiError::new(
+                DENIED,
+                field_msg(out, "is not a member of the group"),
+            ));
+        }
+    }
+    for u in ids {
+        set_mute(g, u, t, now);
+    }
+    Ok(Object::new())
+}
+
+pub fn muted(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    if ctx.opt_str("TopicId", BAD)?.is_some() {
+        return Err(bad("TopicId", "topics are not emulated"));
+    }
+    let g = ctx.state.groups.get(id)?;
+    let list = g
+        .muted
+        .iter()
+        .filter(|(_, &until)| until > ctx.now_s)
+        .map(|(u, &until)| {
+            Value::Object(obj([("Member_Account", s(u)), ("MutedUntil", num(until))]))
+        })
+        .collect();
+    Ok(obj([
+        ("GroupId", s(id)),
+        ("MutedAccountList", Value::Array(list)),
+    ]))
+}
