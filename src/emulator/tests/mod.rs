@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod framework;
+mod friends;
 mod groups;
 mod profiles;
 

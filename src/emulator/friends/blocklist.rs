@@ -1,0 +1,142 @@
+//! The blocklist. Blocking ends the friendship both ways (269/3718: "拉黑时会解除双向好友关系");
+//! friend_add checks it (30515 / 30525 in relations.rs).
+
+use super::{choice, event_time, owner, Results, BAD, NO_ACCOUNT};
+use crate::emulator::ctx::{obj, s};
+use crate::emulator::{ApiError, Ctx, Outcome};
+use crate::json::Value;
+
+/// At most this many accounts per request (269/3718).
+const MAX_BATCH: usize = 1000;
+
+fn pair(from: &str, to: &str) -> Value {
+    Value::Object(obj([("From_Account", s(from)), ("To_Account", s(to))]))
+}
+
+fn after(ctx: &mut Ctx<'_>, command: &'static str, pairs: Vec<Value>) {
+    if !pairs.is_empty() {
+        let body = obj([
+            ("PairList", Value::Array(pairs)),
+            ("EventTime", event_time(ctx)),
+        ]);
+        ctx.after(command, body);
+    }
+}
+
+pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
+    let mut results = Results::default();
+    let mut pairs = Vec::new();
+    for to in ids {
+        if to == from {
+            results.push(to, BAD, "an account cannot block itself");
+        } else if !ctx.exists(to) {
+            results.push(to, NO_ACCOUNT, "To_Account is not imported");
+        } else if ctx.state.friends.has_blocked(from, to) {
+            results.push(to, BAD, "To_Account is already in the blocklist");
+        } else {
+            let now = ctx.now_s;
+            let chain = ctx.state.friends.chain_mut(from);
+            chain.blocked.insert(to.to_owned(), now);
+            chain.block_seq += 1;
+            ctx.state.friends.unfriend(from, to);
+            ctx.state.friends.unfriend(to, from);
+            pairs.push(pair(from, to));
+            results.ok(to);
+        }
+    }
+    after(ctx, "Sns.CallbackBlackListAdd", pairs);
+    Ok(results.finish("ResultItem"))
+}
+
+pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
+    let mut results = Results::default();
+    let mut pairs = Vec::new();
+    for to in ids {
+        if ctx.state.friends.has_blocked(from, to) {
+            let chain = ctx.state.friends.chain_mut(from);
+            chain.blocked.remove(to);
+            chain.block_seq += 1;
+            pairs.push(pair(from, to));
+            results.ok(to);
+        } else {
+            results.push(to, BAD, "To_Account is not in the blocklist");
+        }
+    }
+    after(ctx, "Sns.CallbackBlackListDelete", pairs);
+    Ok(results.finish("ResultItem"))
+}
+
+/// Pages of `MaxLimited` in UserID order; the returned `StartIndex` is 0 on the last page.
+/// `LastSequence` is read but every call returns the page (the emulator does not skip
+/// unchanged data).
+pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let start = usize::try_from(ctx.int("StartIndex", BAD)?)
+        .map_err(|_| ApiError::new(BAD, "StartIndex must be >= 0"))?;
+    let max = ctx.int("MaxLimited", BAD)?;
+    let max = usize::try_from(max)
+        .ok()
+        .filter(|m| (1..=MAX_BATCH).contains(m))
+        .ok_or_else(|| ApiError::new(BAD, "MaxLimited must be 1 to 1000"))?;
+    if ctx.int("LastSequence", BAD)? < 0 {
+        return Err(ApiError::new(BAD, "LastSequence must be >= 0"));
+    }
+    let (items, total, seq) = match ctx.state.friends.chain(from) {
+        Some(c) => {
+            let items: Vec<Value> = c
+                .blocked
+                .iter()
+                .skip(start)
+                .take(max)
+                .map(|(id, t)| {
+                    Value::Object(obj([
+                        ("To_Account", s(id)),
+                        ("AddBlackTimeStamp", Value::from(*t as i64)),
+                    ]))
+                })
+                .collect();
+            (items, c.blocked.len(), c.block_seq)
+        }
+        None => (Vec::new(), 0, 0),
+    };
+    let end = start.saturating_add(items.len());
+    let next = if end >= total { 0 } else { end };
+    Ok(obj([
+        ("BlackListItem", Value::Array(items)),
+        ("StartIndex", Value::from(next as i64)),
+        ("CurrentSequence", Value::from(seq as i64)),
+    ]))
+}
+
+pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
+    let both = choice(
+        ctx,
+        "CheckType",
+        "BlackCheckResult_Type_Both",
+        "BlackCheckResult_Type_Single",
+    )?
+    .ok_or_else(|| ApiError::new(BAD, "CheckType is required"))?;
+    let f = &ctx.state.friends;
+    let mut results = Results::default();
+    for to in ids {
+        let relation = match (f.has_blocked(from, to), both && f.has_blocked(to, from)) {
+            (true, true) => "BlackCheckResult_Type_BothWay",
+            (true, false) => "BlackCheckResult_Type_AWithB",
+            (false, true) => "BlackCheckResult_Type_BWithA",
+            (false, false) => "BlackCheckResult_Type_NO",
+        };
+        if ctx.exists(to) {
+            results.ok(to);
+        } else {
+            results.push(to, NO_ACCOUNT, "To_Account is not imported");
+        }
+        results.extend_last("Relation", s(relation));
+    }
+    Ok(results.finish("BlackListCheckItem"))
+}

@@ -1,0 +1,151 @@
+//! Friend lists ("groups" in the sns API): group_add, group_delete, group_get. A friend's
+//! lists are its `Tag_SNS_IM_Group`; friend_add / friend_update also create lists they name.
+
+use super::{list_name, owner, Results, BAD};
+use crate::emulator::ctx::{obj, s};
+use crate::emulator::{ApiError, Ctx, Outcome};
+use crate::json::Value;
+
+/// The `GroupName` array: 1 or more distinct names of 1 to 30 bytes.
+fn names<'a>(ctx: &Ctx<'a>) -> Result<Vec<&'a str>, ApiError> {
+    let list = ctx.array("GroupName", BAD)?;
+    if list.is_empty() {
+        return Err(ApiError::new(BAD, "GroupName is empty"));
+    }
+    let names = list.iter().map(list_name).collect::<Result<Vec<_>, _>>()?;
+    for (i, n) in names.iter().enumerate() {
+        if names.iter().take(i).any(|m| m == n) {
+            return Err(ApiError::new(BAD, format!("GroupName lists {n} twice")));
+        }
+    }
+    Ok(names)
+}
+
+fn seq(v: u64) -> Value {
+    Value::from(i64::try_from(v).unwrap_or(i64::MAX))
+}
+
+/// Creating a list that exists is an error (nothing changes); friends given in `To_Account`
+/// join every new list, and a non-friend gets 32216 as in Tencent's example.
+pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let names = names(ctx)?;
+    let members = match ctx.body.get("To_Account") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(ctx.user_ids("To_Account", 1000, BAD)?),
+    };
+    if let Some(c) = ctx.state.friends.chain(from) {
+        if let Some(n) = names.iter().find(|n| c.lists.iter().any(|l| l == *n)) {
+            return Err(ApiError::new(
+                BAD,
+                format!("friend list {n} already exists"),
+            ));
+        }
+    }
+    let chain = ctx.state.friends.chain_mut(from);
+    for n in &names {
+        chain.ensure_list(n);
+    }
+    let mut out = Results::default();
+    for id in members.iter().flatten() {
+        match chain.friends.get_mut(*id) {
+            Some(e) => {
+                for n in &names {
+                    if !e.lists.iter().any(|l| l == n) {
+                        e.lists.push((*n).to_owned());
+                    }
+                }
+                chain.standard_seq += 1;
+                out.ok(id);
+            }
+            None => out.push(id, 32216, "To_Account is not a friend of From_Account"),
+        }
+    }
+    let current = seq(chain.list_seq);
+    let mut reply = if members.is_some() {
+        out.finish("ResultItem")
+    } else {
+        crate::json::Object::new()
+    };
+    reply.insert("CurrentSequence", current);
+    Ok(reply)
+}
+
+/// Deleting a list that does not exist is an error (nothing changes); the friends in a deleted
+/// list stay friends.
+pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let names = names(ctx)?;
+    let known = |n: &&str| {
+        ctx.state
+            .friends
+            .chain(from)
+            .is_some_and(|c| c.lists.iter().any(|l| l == n))
+    };
+    if let Some(n) = names.iter().find(|n| !known(n)) {
+        return Err(ApiError::new(BAD, format!("there is no friend list {n}")));
+    }
+    let chain = ctx.state.friends.chain_mut(from);
+    chain.lists.retain(|l| !names.contains(&l.as_str()));
+    chain.list_seq += 1;
+    let mut touched = false;
+    for e in chain.friends.values_mut() {
+        let before = e.lists.len();
+        e.lists.retain(|l| !names.contains(&l.as_str()));
+        touched |= e.lists.len() != before;
+    }
+    chain.standard_seq += touched as u64;
+    Ok(obj([("CurrentSequence", seq(chain.list_seq))]))
+}
+
+/// All lists, or those named in `GroupName` (unknown names are skipped); with
+/// `NeedFriend: "Need_Friend_Type_Yes"` each list carries its members.
+pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
+    let from = owner(ctx)?;
+    let wanted = match ctx.body.get("GroupName") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(names(ctx)?),
+    };
+    let need_friend = match ctx.opt_str("NeedFriend", BAD)? {
+        None => false,
+        Some("Need_Friend_Type_Yes") => true,
+        Some(_) => {
+            return Err(ApiError::new(
+                BAD,
+                "NeedFriend must be Need_Friend_Type_Yes when given",
+            ))
+        }
+    };
+    ctx.opt_int("LastSequence", BAD)?;
+    let Some(chain) = ctx.state.friends.chain(from) else {
+        return Ok(obj([
+            ("ResultItem", Value::Array(Vec::new())),
+            ("CurrentSequence", seq(0)),
+        ]));
+    };
+    let items = chain
+        .lists
+        .iter()
+        .filter(|l| wanted.as_ref().is_none_or(|w| w.contains(&l.as_str())))
+        .map(|l| {
+            let members: Vec<Value> = chain
+                .friends
+                .iter()
+                .filter(|(_, e)| e.lists.contains(l))
+                .map(|(id, _)| s(id))
+                .collect();
+            let mut o = obj([
+                ("GroupName", s(l)),
+                ("FriendNumber", Value::from(members.len() as i64)),
+            ]);
+            if need_friend {
+                o.insert("To_Account", Value::Array(members));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    Ok(obj([
+        ("ResultItem", Value::Array(items)),
+        ("CurrentSequence", seq(chain.list_seq)),
+    ]))
+}
