@@ -9,6 +9,7 @@ mod manage;
 mod members;
 mod messages;
 mod persist;
+mod queries;
 
 use super::ctx::field_msg;
 use super::routes::Route;
@@ -232,10 +233,10 @@ impl Member {
 pub const ROUTES: &[Route] = &[
     route("create_group", manage::create),
     route("destroy_group", manage::destroy),
-    route("get_group_info", manage::info),
+    route("get_group_info", queries::info),
     route("modify_group_base_info", manage::modify),
-    route("get_appid_group_list", manage::app_list),
-    route("get_joined_group_list", manage::joined),
+    route("get_appid_group_list", queries::app_list),
+    route("get_joined_group_list", queries::joined),
     route("change_group_owner", manage::change_owner),
     route("add_group_member", members::add),
     route("delete_group_member", members::delete),

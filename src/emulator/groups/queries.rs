@@ -1,0 +1,228 @@
+//! Read-only group queries: profiles (get_group_info), the app's group list with its `Next`
+//! cursor, and a user's joined groups with Offset/Limit.
+
+use super::super::ctx::{obj, s};
+use super::super::{ApiError, Ctx, Outcome};
+use super::*;
+use crate::json::Object;
+
+/// get_appid_group_list pages hold at most this many IDs (also the default).
+const MAX_APP_PAGE: u64 = 10_000;
+/// Base profile fields of get_group_info, in Tencent's order.
+const BASE_FIELDS: [&str; 16] = [
+    "Type",
+    "Name",
+    "Appid",
+    "Introduction",
+    "Notification",
+    "FaceUrl",
+    "Owner_Account",
+    "CreateTime",
+    "InfoSeq",
+    "LastInfoTime",
+    "LastMsgTime",
+    "NextMsgSeq",
+    "MemberNum",
+    "MaxMemberNum",
+    "ApplyJoinOption",
+    "MuteAllMember",
+];
+/// A string-list member of a filter object (`ResponseFilter.GroupBaseInfoFilter`, ...).
+fn sub_filter<'a>(parent: Option<&'a Value>, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
+    match parent.and_then(|p| p.get(key)) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().ok_or_else(|| bad(key, "items must be strings")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
+        Some(_) => Err(bad(key, "must be an array")),
+    }
+}
+
+/// The base profile fields `want` selects.
+fn base_info(g: &Group, app_id: u32, want: &dyn Fn(&str) -> bool) -> Object {
+    let mut o = Object::new();
+    for field in BASE_FIELDS {
+        if !want(field) {
+            continue;
+        }
+        let v = match field {
+            "Type" => s(g.kind.name()),
+            "Name" => s(&g.name),
+            "Appid" => num(u64::from(app_id)),
+            "Introduction" => s(&g.introduction),
+            "Notification" => s(&g.notification),
+            "FaceUrl" => s(&g.face_url),
+            "Owner_Account" => s(g.owner.as_deref().unwrap_or("")),
+            "CreateTime" => num(g.create_time),
+            "InfoSeq" => num(g.info_seq),
+            "LastInfoTime" => num(g.last_info_time),
+            "LastMsgTime" => num(g.last_msg_time),
+            "NextMsgSeq" => num(g.next_seq),
+            "MemberNum" => num(g.members.len() as u64),
+            "MaxMemberNum" => num(g.max_members),
+            "ApplyJoinOption" => s(&g.apply_join),
+            _ => s(if g.mute_all { "On" } else { "Off" }),
+        };
+        o.insert(field, v);
+    }
+    o
+}
+
+pub fn info(ctx: &mut Ctx<'_>) -> Outcome {
+    let ids = ctx.array("GroupIdList", BAD)?;
+    if ids.is_empty() || ids.len() > 50 {
+        return Err(bad("GroupIdList", "must hold 1-50 GroupIds"));
+    }
+    let filter = match ctx.body.get("ResponseFilter") {
+        None | Some(Value::Null) => None,
+        Some(f @ Value::Object(_)) => Some(f),
+        Some(_) => return Err(bad("ResponseFilter", "must be an object")),
+    };
+    let base = sub_filter(filter, "GroupBaseInfoFilter")?;
+    let member_fields = sub_filter(filter, "MemberInfoFilter")?;
+    let group_keys = sub_filter(filter, "AppDefinedDataFilter_Group")?;
+    let member_keys = sub_filter(filter, "AppDefinedDataFilter_GroupMember")?;
+    let with_members = filter.is_none() || member_fields.is_some();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = id
+            .as_str()
+            .ok_or_else(|| bad("GroupIdList", "items must be strings"))?;
+        let mut o = obj([("GroupId", s(id))]);
+        let Some(g) = ctx.state.groups.by_id.get(id) else {
+            let e = no_group();
+            o.insert("ErrorCode", Value::from(e.code));
+            o.insert("ErrorInfo", s(&e.info));
+            out.push(Value::Object(o));
+            continue;
+        };
+        o.insert("ErrorCode", Value::from(0));
+        let want = |f: &str| base.as_ref().is_none_or(|b| b.contains(&f));
+        for (k, v) in base_info(g, ctx.sdk_app_id, &want).iter() {
+            o.insert(k, v.clone());
+        }
+        if let Some(keys) = &group_keys {
+            o.insert("AppDefinedData", pick_keys(&g.app_data, keys));
+        }
+        if with_members && g.kind != Kind::AVChatRoom {
+            let list = g
+                .members
+                .iter()
+                .map(|m| {
+                    Value::Object(members::member_info(
+                        g,
+                        m,
+                        member_fields.as_deref(),
+                        member_keys.as_deref(),
+                        ctx.now_s,
+                    ))
+                })
+                .collect();
+            o.insert("MemberList", Value::Array(list));
+        }
+        out.push(Value::Object(o));
+    }
+    Ok(obj([("GroupInfo", Value::Array(out))]))
+}
+
+fn opt_kind(ctx: &Ctx<'_>) -> Result<Option<Kind>, ApiError> {
+    match ctx.opt_str("GroupType", BAD)? {
+        None => Ok(None),
+        Some(t) => Kind::parse(t)
+            .map(Some)
+            .ok_or_else(|| bad("GroupType", "is not a group type")),
+    }
+}
+
+/// Groups in creation order, optionally of one type.
+fn in_order(groups: &Groups, kind: Option<Kind>) -> Vec<(&String, &Group)> {
+    let mut v: Vec<_> = groups
+        .by_id
+        .iter()
+        .filter(|(_, g)| kind.is_none_or(|k| g.kind == k))
+        .collect();
+    v.sort_by_key(|(_, g)| g.serial);
+    v
+}
+
+/// Cursor paging: `Next` is the creation serial of the last group returned (0: start / done).
+pub fn app_list(ctx: &mut Ctx<'_>) -> Outcome {
+    let limit = match opt_count(ctx, "Limit")? {
+        None | Some(0) => MAX_APP_PAGE,
+        Some(n) if n <= MAX_APP_PAGE => n,
+        Some(_) => return Err(bad("Limit", "must be at most 10000")),
+    };
+    let next = opt_count(ctx, "Next")?.unwrap_or(0);
+    let kind = opt_kind(ctx)?;
+    let all = in_order(&ctx.state.groups, kind);
+    let rest: Vec<_> = all.iter().filter(|(_, g)| g.serial > next).collect();
+    let page: Vec<_> = rest.iter().take(limit as usize).collect();
+    let cursor = match page.last() {
+        Some((_, g)) if rest.len() > page.len() => g.serial,
+        _ => 0,
+    };
+    let ids = page
+        .iter()
+        .map(|(id, _)| Value::Object(obj([("GroupId", s(id))])))
+        .collect();
+    Ok(obj([
+        ("TotalCount", num(all.len() as u64)),
+        ("GroupIdList", Value::Array(ids)),
+        ("Next", num(cursor)),
+    ]))
+}
+
+pub fn joined(ctx: &mut Ctx<'_>) -> Outcome {
+    let user = ctx.user_id("Member_Account", BAD)?;
+    if !ctx.exists(user) {
+        return Err(ApiError::new(NO_ACCOUNT, "Member_Account is not imported"));
+    }
+    let limit = opt_count(ctx, "Limit")?;
+    let offset = opt_count(ctx, "Offset")?.unwrap_or(0);
+    let kind = opt_kind(ctx)?;
+    let filter = match ctx.body.get("ResponseFilter") {
+        None | Some(Value::Null) => None,
+        Some(f @ Value::Object(_)) => Some(f),
+        Some(_) => return Err(bad("ResponseFilter", "must be an object")),
+    };
+    let base = sub_filter(filter, "GroupBaseInfoFilter")?;
+    let self_fields = sub_filter(filter, "SelfInfoFilter")?;
+    let mine: Vec<_> = in_order(&ctx.state.groups, kind)
+        .into_iter()
+        .filter_map(|(id, g)| g.member(user).map(|m| (id, g, m)))
+        .collect();
+    let page = mine
+        .iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX)));
+    let mut list = Vec::new();
+    for (id, g, m) in page {
+        let mut o = obj([("GroupId", s(id))]);
+        if let Some(b) = &base {
+            for (k, v) in base_info(g, ctx.sdk_app_id, &|f| b.contains(&f)).iter() {
+                o.insert(k, v.clone());
+            }
+        }
+        if let Some(f) = &self_fields {
+            let mut me = Object::new();
+            for (k, v) in [
+                ("Role", s(m.role.name())),
+                ("JoinTime", num(m.join_time)),
+                ("MsgFlag", s(&m.msg_flag)),
+                ("UnreadMsgNum", num(0)),
+            ] {
+                if f.contains(&k) {
+                    me.insert(k, v);
+                }
+            }
+            o.insert("SelfInfo", Value::Object(me));
+        }
+        list.push(Value::Object(o));
+    }
+    Ok(obj([
+        ("TotalCount", num(mine.len() as u64)),
+        ("GroupIdList", Value::Array(list)),
+    ]))
+}
