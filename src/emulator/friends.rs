@@ -13,6 +13,7 @@
 mod blocklist;
 mod chain;
 mod lists;
+mod reads;
 mod relations;
 
 pub use chain::{Chain, Entry, Friends};
@@ -32,8 +33,8 @@ pub const ROUTES: &[Route] = &[
     route("friend_delete", relations::delete),
     route("friend_delete_all", relations::delete_all),
     route("friend_check", relations::check),
-    route("friend_get", relations::get),
-    route("friend_get_list", relations::get_list),
+    route("friend_get", reads::get),
+    route("friend_get_list", reads::get_list),
     route("black_list_add", blocklist::add),
     route("black_list_delete", blocklist::delete),
     route("black_list_get", blocklist::get),

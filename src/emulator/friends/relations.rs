@@ -1,12 +1,12 @@
-//! Friends: add (with Tencent's checks and the friend webhooks), import, update, delete, check,
-//! and the two reads (friend_get pages, friend_get_list picks tags).
+//! Friends: add (with Tencent's checks and the friend webhooks), import, update, delete and
+//! check. The reads are in reads.rs.
 
 use super::{
     add_source, choice, custom_item, event_time, flag, list_name, owner, text, Entry, Results, BAD,
     MAX_FRIENDS, MAX_REMARK, MAX_WORDING, NO_ACCOUNT,
 };
 use crate::emulator::ctx::{obj, s};
-use crate::emulator::profiles::{self, ADMIN_FORBID_SEND_OUT, ALLOW_ANY, ALLOW_DENY};
+use crate::emulator::profiles::{ADMIN_FORBID_SEND_OUT, ALLOW_ANY, ALLOW_DENY};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
 use crate::json::{Object, Value};
 use std::collections::BTreeSet;
@@ -15,8 +15,6 @@ use std::collections::BTreeSet;
 const MAX_BATCH: usize = 1000;
 /// At most this many items per friend_import / friend_update request.
 const MAX_IMPORT: usize = 100;
-/// friend_get's page size (Tencent does not let the caller choose; the emulator uses 100).
-const PAGE: usize = 100;
 
 /// One requested friend (friend_add or friend_import item).
 struct Req<'a> {
@@ -548,153 +546,6 @@ pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
             results.push(to, NO_ACCOUNT, "To_Account is not imported");
         }
         results.extend_last("Relation", s(relation));
-    }
-    Ok(results.finish("InfoItem"))
-}
-
-fn tag(tag: &str, v: Value) -> Value {
-    Value::Object(obj([("Tag", s(tag)), ("Value", v)]))
-}
-
-fn names(v: &[String]) -> Value {
-    Value::Array(v.iter().map(|n| s(n)).collect())
-}
-
-fn int(n: u64) -> Value {
-    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-/// The standard `Tag_SNS_IM_*` value of an entry; `None` when unset (empty or zero).
-fn standard_value(e: &Entry, name: &str) -> Option<Value> {
-    let v = match name {
-        "Tag_SNS_IM_AddSource" => s(&e.add_source),
-        "Tag_SNS_IM_Remark" if !e.remark.is_empty() => s(&e.remark),
-        "Tag_SNS_IM_Group" if !e.lists.is_empty() => names(&e.lists),
-        "Tag_SNS_IM_AddTime" => int(e.add_time),
-        "Tag_SNS_IM_AddWording" if !e.add_wording.is_empty() => s(&e.add_wording),
-        "Tag_SNS_IM_RemarkTime" if e.remark_time != 0 => int(e.remark_time),
-        _ => return None,
-    };
-    Some(v)
-}
-
-/// The standard tags friend_get returns, in Tencent's example order.
-const STANDARD: &[&str] = &[
-    "Tag_SNS_IM_AddSource",
-    "Tag_SNS_IM_Remark",
-    "Tag_SNS_IM_Group",
-    "Tag_SNS_IM_AddTime",
-    "Tag_SNS_IM_AddWording",
-];
-
-/// Pages of 100 in UserID order. A `StandardSequence` / `CustomSequence` equal to the current
-/// (non-zero) one leaves that half of the data out, as documented.
-pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
-    let from = owner(ctx)?;
-    let start = ctx.int("StartIndex", BAD)?;
-    let start =
-        usize::try_from(start).map_err(|_| ApiError::new(BAD, "StartIndex must be >= 0"))?;
-    let their_std = ctx.opt_int("StandardSequence", BAD)?.unwrap_or(0);
-    let their_custom = ctx.opt_int("CustomSequence", BAD)?.unwrap_or(0);
-    let empty = super::Chain::default();
-    let chain = ctx.state.friends.chain(from).unwrap_or(&empty);
-    let same = |theirs: i64, ours: u64| theirs != 0 && u64::try_from(theirs) == Ok(ours);
-    let skip_std = same(their_std, chain.standard_seq);
-    let skip_custom = same(their_custom, chain.custom_seq);
-    let total = chain.friends.len();
-    let page: Vec<Value> = chain
-        .friends
-        .iter()
-        .skip(start)
-        .take(PAGE)
-        .map(|(id, e)| {
-            let mut values = Vec::new();
-            if !skip_std {
-                for name in STANDARD {
-                    if let Some(v) = standard_value(e, name) {
-                        values.push(tag(name, v));
-                    }
-                }
-            }
-            if !skip_custom {
-                for (t, v) in e.custom.iter() {
-                    values.push(tag(t, v.clone()));
-                }
-            }
-            Value::Object(obj([
-                ("To_Account", s(id)),
-                ("ValueItem", Value::Array(values)),
-            ]))
-        })
-        .collect();
-    let end = start.saturating_add(page.len());
-    let complete = end >= total;
-    Ok(obj([
-        ("UserDataItem", Value::Array(page)),
-        ("StandardSequence", int(chain.standard_seq)),
-        ("CustomSequence", int(chain.custom_seq)),
-        ("FriendNum", int(total as u64)),
-        ("CompleteFlag", Value::from(complete as i64)),
-        ("NextStartIndex", int(if complete { 0 } else { end as u64 })),
-    ]))
-}
-
-/// Whether friend_get_list can read `t`: a profile tag, a standard relationship tag or a
-/// custom one.
-fn readable(t: &str) -> bool {
-    profiles::is_profile_tag(t)
-        || t == "Tag_SNS_IM_RemarkTime"
-        || STANDARD.contains(&t)
-        || custom_item(&Value::Object(obj([("Tag", s(t)), ("Value", s(""))]))).is_ok()
-}
-
-pub fn get_list(ctx: &mut Ctx<'_>) -> Outcome {
-    let from = owner(ctx)?;
-    let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
-    let list = ctx.array("TagList", BAD)?;
-    if list.is_empty() {
-        return Err(ApiError::new(BAD, "TagList is empty"));
-    }
-    let tags = list
-        .iter()
-        .map(|t| match t.as_str() {
-            Some(t) if readable(t) => Ok(t),
-            _ => Err(ApiError::new(
-                BAD,
-                "TagList holds Tag_Profile_* and Tag_SNS_* tag names",
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut results = Results::default();
-    for to in ids {
-        if !ctx.exists(to) {
-            results.push(to, NO_ACCOUNT, "To_Account is not imported");
-            continue;
-        }
-        let Some(e) = ctx
-            .state
-            .friends
-            .chain(from)
-            .and_then(|c| c.friends.get(to))
-        else {
-            results.push(to, BAD, "To_Account is not a friend of From_Account");
-            continue;
-        };
-        let values: Vec<Value> = tags
-            .iter()
-            .filter_map(|t| {
-                let v = if t.starts_with("Tag_Profile_") {
-                    ctx.state.profiles.get(to, t).cloned()
-                } else if let Some(v) = e.custom.get(t) {
-                    Some(v.clone())
-                } else {
-                    standard_value(e, t)
-                };
-                v.map(|v| tag(t, v))
-            })
-            .collect();
-        results.ok(to);
-        results.extend_last("SnsProfileItem", Value::Array(values));
     }
     Ok(results.finish("InfoItem"))
 }
