@@ -4,9 +4,11 @@
 
 mod accounts;
 mod auth;
+mod c2c;
 mod framework;
 mod friends;
 mod groups;
+mod mute;
 mod profiles;
 
 pub mod support {

@@ -1,0 +1,57 @@
+//! Read state: admin_set_msg_read and get_c2c_unread_msg_num.
+
+use super::{account, opt_time, BAD};
+use crate::emulator::ctx::{obj, s};
+use crate::emulator::{Ctx, Outcome};
+use crate::json::{Object, Value};
+
+/// Peer_Account's documented maximum (doc 1047/41046).
+const MAX_PEERS: usize = 10;
+
+/// Marks what `Peer_Account` sent to `Report_Account` up to `MsgReadTime` (default: now) read.
+pub(super) fn set_read(ctx: &mut Ctx<'_>) -> Outcome {
+    let reader = account(ctx, "Report_Account", BAD, 90048)?;
+    let peer = account(ctx, "Peer_Account", BAD, 90048)?;
+    let upto = opt_time(ctx, "MsgReadTime", BAD)?.unwrap_or(ctx.now_s);
+    if let Some(list) = ctx.state.c2c.conversation_mut(reader, peer) {
+        for m in list
+            .iter_mut()
+            .filter(|m| m.to == reader && m.from == peer && m.time <= upto)
+        {
+            m.unread = false;
+        }
+    }
+    Ok(Object::new())
+}
+
+/// Without `Peer_Account`: `AllC2CUnreadMsgNum`. With it: `C2CUnreadMsgNumList` for those peers
+/// (the two documented answer shapes), and `ErrorList` for peers that are not accounts.
+pub(super) fn unread_num(ctx: &mut Ctx<'_>) -> Outcome {
+    let owner = account(ctx, "To_Account", BAD, 90048)?;
+    if ctx.body.get("Peer_Account").is_none_or(Value::is_null) {
+        let all = ctx.state.c2c.unread_total(owner);
+        return Ok(obj([("AllC2CUnreadMsgNum", Value::from(all as i64))]));
+    }
+    let peers = ctx.user_ids("Peer_Account", MAX_PEERS, BAD)?;
+    let mut counts = Vec::new();
+    let mut errors = Vec::new();
+    for peer in peers {
+        if ctx.exists(peer) {
+            let n = ctx.state.c2c.unread(owner, peer);
+            counts.push(Value::Object(obj([
+                ("Peer_Account", s(peer)),
+                ("C2CUnreadMsgNum", Value::from(n as i64)),
+            ])));
+        } else {
+            errors.push(Value::Object(obj([
+                ("Peer_Account", s(peer)),
+                ("ErrorCode", Value::from(70107)),
+            ])));
+        }
+    }
+    let mut out = obj([("C2CUnreadMsgNumList", Value::Array(counts))]);
+    if !errors.is_empty() {
+        out.insert("ErrorList", Value::Array(errors));
+    }
+    Ok(out)
+}
