@@ -242,6 +242,8 @@ pub const ROUTES: &[Route] = &[
     route("delete_group_member", members::delete),
     route("modify_group_member_info", members::modify),
     route("get_group_member_info", members::list),
+    route("get_specified_group_member_info", members::specified),
+    route("get_role_in_group", members::roles),
     route("forbid_send_msg", members::forbid),
     route("get_group_muted_account", members::muted),
     route("send_group_msg", messages::send),

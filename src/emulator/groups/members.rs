@@ -317,3 +317,52 @@ pub fn muted(ctx: &mut Ctx<'_>) -> Outcome {
         ("MutedAccountList", Value::Array(list)),
     ]))
 }
+
+/// get_specified_group_member_info: up to 50 named members, filters as in `list`; names that
+/// are not members are left out.
+pub fn specified(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let ids = ctx.user_ids("Member_List_Account", 50, BAD)?;
+    let fields = opt_strings(ctx, "MemberInfoFilter")?;
+    let roles = opt_strings(ctx, "MemberRoleFilter")?;
+    let keys = opt_strings(ctx, "AppDefinedDataFilter_GroupMember")?;
+    let g = ctx.state.groups.get(id)?;
+    no_live(g)?;
+    let list = ids
+        .iter()
+        .filter_map(|u| g.member(u))
+        .filter(|m| roles.as_ref().is_none_or(|r| r.contains(&m.role.name())))
+        .map(|m| {
+            Value::Object(member_info(
+                g,
+                m,
+                fields.as_deref(),
+                keys.as_deref(),
+                ctx.now_s,
+            ))
+        })
+        .collect();
+    Ok(obj([
+        ("GroupId", s(id)),
+        ("MemberList", Value::Array(list)),
+    ]))
+}
+
+/// get_role_in_group: each account's Role, or `NotMember`. A live group's owner is `Owner`.
+pub fn roles(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let ids = ctx.user_ids("User_Account", 500, BAD)?;
+    let g = ctx.state.groups.get(id)?;
+    let list = ids
+        .iter()
+        .map(|u| {
+            let role = match g.member(u) {
+                Some(m) => m.role.name(),
+                None if g.owner.as_deref() == Some(*u) => Role::Owner.name(),
+                None => "NotMember",
+            };
+            Value::Object(obj([("Member_Account", s(u)), ("Role", s(role))]))
+        })
+        .collect();
+    Ok(obj([("UserIdList", Value::Array(list))]))
+}

@@ -925,3 +925,48 @@ fn snapshot_round_trip_keeps_groups_and_sequences() {
     assert!(r.emu.restore(&broken).is_err());
     assert_eq!(r.emu.state().groups.len(), 2);
 }
+
+#[test]
+fn roles_and_named_members() {
+    let mut r = rig();
+    let gid = create(
+        &mut r,
+        r#"{"Type":"Public","Name":"a","Owner_Account":"alice","MemberList":[{"Member_Account":"bob","Role":"Admin"},{"Member_Account":"carol"}]}"#,
+    );
+    let v = r.ok(
+        SVC,
+        "get_role_in_group",
+        &format!(r#"{{"GroupId":"{gid}","User_Account":["carol","alice","dave","bob"]}}"#),
+    );
+    assert_eq!(
+        column(&v, "UserIdList", "Role"),
+        ["Member", "Owner", "NotMember", "Admin"]
+    );
+    let v = r.ok(
+        SVC,
+        "get_specified_group_member_info",
+        &format!(
+            r#"{{"GroupId":"{gid}","Member_List_Account":["carol","dave","bob"],"MemberInfoFilter":["Role"]}}"#
+        ),
+    );
+    assert_eq!(text(&v, "GroupId"), gid);
+    let members = list(&v, "MemberList");
+    assert_eq!(column(&v, "MemberList", "Member_Account"), ["carol", "bob"]);
+    assert!(members[0].get("JoinTime").is_none());
+    let names: Vec<String> = (0..51).map(|i| format!(r#""u{i}""#)).collect();
+    r.fails(
+        SVC,
+        "get_specified_group_member_info",
+        &format!(
+            r#"{{"GroupId":"{gid}","Member_List_Account":[{}]}}"#,
+            names.join(",")
+        ),
+        10004,
+    );
+    r.fails(
+        SVC,
+        "get_role_in_group",
+        r#"{"GroupId":"@TGS#none","User_Account":["bob"]}"#,
+        10010,
+    );
+}
