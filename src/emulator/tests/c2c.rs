@@ -817,3 +817,21 @@ fn snapshot_round_trip_keeps_messages_dedup_and_mute() {
         assert!(e.0.contains("c2c"), "{}", e.0);
     }
 }
+
+#[test]
+fn a_retry_of_a_sent_message_is_answered_without_asking_the_app_again() {
+    let mut r = rig();
+    r.emu.set_callbacks(true);
+    // Rejected first: nothing is remembered, so the retry asks again.
+    let (v, _) = with_answer(&mut r, &msg("r"), json!({ "ErrorCode": 1 }));
+    assert_eq!(v["ErrorCode"], 20006);
+    let (first, after) = with_answer(&mut r, &msg("r"), json!({ "ErrorCode": 0 }));
+    assert_eq!(after.len(), 1);
+    // Sent now: the retry is a duplicate, answered at once, with no callbacks at all.
+    r.now += 5;
+    let (again, after) = reply_of(pass(&mut r, &msg("r"), None));
+    assert_eq!(again["MsgKey"], first["MsgKey"]);
+    assert_eq!(again["MsgTime"], NOW);
+    assert!(after.is_empty());
+    assert_eq!(r.emu.state().c2c.conversation("alice", "bob").len(), 1);
+}
