@@ -95,11 +95,8 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
             "From_Account is not a member of the group",
         ));
     }
-    let all_muted = g.mute_all && member.is_some_and(|m| m.role == Role::Member);
-    if g.muted_until(sender, now) > 0 || all_muted {
-        return Err(ApiError::new(10017, "From_Account is muted in this group"));
-    }
-    // A repeat inside the window is the message already stored: same answer, nothing new.
+    // A repeat inside the window is the message already stored: same answer, nothing new
+    // (checked before the mute, so a resend of an accepted message keeps its answer).
     let dup = g
         .msgs
         .iter()
@@ -108,6 +105,12 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
         .find(|m| m.random == random);
     if let Some(m) = dup {
         return Ok(sent(m.time, m.seq));
+    }
+    // Muted here (forbid_send_msg), by MuteAllMember (plain members), or app-wide for group
+    // messages (setnospeaking's GroupmsgNospeakingTime).
+    let all_muted = g.mute_all && member.is_some_and(|m| m.role == Role::Member);
+    if g.muted_until(sender, now) > 0 || all_muted || ctx.state.mute.group_muted(sender, now) {
+        return Err(ApiError::new(10017, "From_Account is muted in this group"));
     }
 
     let kind = g.kind;

@@ -970,3 +970,29 @@ fn roles_and_named_members() {
         10010,
     );
 }
+
+#[test]
+fn app_wide_group_mute_and_resends_after_a_mute() {
+    let mut r = rig();
+    let gid = create(
+        &mut r,
+        r#"{"Type":"Public","Name":"a","Owner_Account":"alice","MemberList":[{"Member_Account":"bob"}]}"#,
+    );
+    let first = send(&mut r, &gid, "bob", 1, "before");
+    assert_eq!(int(&first, "MsgSeq"), 1);
+    r.ok(
+        "openconfigsvr",
+        "setnospeaking",
+        r#"{"Set_Account":"bob","GroupmsgNospeakingTime":60}"#,
+    );
+    // A resend of the accepted message still gets its answer; a new message is refused.
+    assert_eq!(int(&send(&mut r, &gid, "bob", 1, "before"), "MsgSeq"), 1);
+    assert_eq!(code(&send(&mut r, &gid, "bob", 2, "after")), 10017);
+    // The one-to-one mute alone does not silence group messages.
+    r.ok(
+        "openconfigsvr",
+        "setnospeaking",
+        r#"{"Set_Account":"bob","GroupmsgNospeakingTime":0,"C2CmsgNospeakingTime":60}"#,
+    );
+    assert_eq!(int(&send(&mut r, &gid, "bob", 3, "after"), "MsgSeq"), 2);
+}
