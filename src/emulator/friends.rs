@@ -115,6 +115,11 @@ const MAX_REMARK: usize = 96;
 const MAX_LIST_NAME: usize = 30;
 const MAX_WORDING: usize = 256;
 const MAX_CUSTOM: usize = 500;
+/// Bounds the emulator sets where Tencent documents none, so that one request cannot make it
+/// do quadratic work or build a huge reply: tags, names or custom items per array, and friend
+/// lists per account (30011 past it).
+const MAX_TAGS: usize = 100;
+const MAX_LISTS: usize = 1000;
 const SOURCE_PREFIX: &str = "AddSource_Type_";
 const CUSTOM_PREFIX: &str = "Tag_SNS_Custom_";
 
@@ -174,6 +179,28 @@ fn custom_item(item: &Value) -> Result<(&str, &Value), ApiError> {
             format!("{tag} needs a Value: a string of at most 500 bytes or an integer"),
         )),
     }
+}
+
+/// An array of at most [`MAX_TAGS`] items.
+fn capped<'v>(v: Option<&'v Value>, what: &str) -> Result<&'v [Value], ApiError> {
+    match v.and_then(Value::as_array) {
+        Some(a) if a.len() <= MAX_TAGS => Ok(a),
+        Some(_) => Err(ApiError::new(
+            BAD,
+            format!("{what} holds more than {MAX_TAGS} items"),
+        )),
+        None => Err(ApiError::new(BAD, format!("{what} must be an array"))),
+    }
+}
+
+/// Whether `owner` can have `names` as friend lists without passing [`MAX_LISTS`].
+fn room_for_lists(friends: &Friends, owner: &str, names: &[&str]) -> bool {
+    let lists = friends.chain(owner).map_or(&[][..], |c| &c.lists[..]);
+    let new = names
+        .iter()
+        .filter(|n| !lists.iter().any(|l| l == *n))
+        .count();
+    lists.len() + new <= MAX_LISTS
 }
 
 /// A 0/1 flag member of the body (absent: 0).

@@ -20,6 +20,9 @@ const NO_ACCOUNT: i64 = 40003;
 const TOO_LONG: i64 = 40601;
 /// portrait_get reads at most this many accounts (269/1640: "no more than 100").
 const MAX_GET: usize = 100;
+/// At most this many items in ProfileItem / TagList: Tencent documents no limit; the emulator
+/// sets one so that a request cannot build a huge reply (100 accounts x repeated tags).
+const MAX_TAGS: usize = 100;
 /// Every string value is at most 500 bytes (269/3558).
 const MAX_STRING: usize = 500;
 
@@ -188,8 +191,8 @@ fn set(ctx: &mut Ctx<'_>) -> Outcome {
         ));
     }
     let items = ctx.array("ProfileItem", BAD)?;
-    if items.is_empty() {
-        return Err(ApiError::new(BAD, "ProfileItem is empty"));
+    if items.is_empty() || items.len() > MAX_TAGS {
+        return Err(ApiError::new(BAD, "ProfileItem holds 1 to 100 items"));
     }
     let checked = items
         .iter()
@@ -215,8 +218,8 @@ fn set(ctx: &mut Ctx<'_>) -> Outcome {
 fn get(ctx: &mut Ctx<'_>) -> Outcome {
     let ids = ctx.user_ids("To_Account", MAX_GET, BAD)?;
     let tags = ctx.array("TagList", BAD)?;
-    if tags.is_empty() {
-        return Err(ApiError::new(BAD, "TagList is empty"));
+    if tags.is_empty() || tags.len() > MAX_TAGS {
+        return Err(ApiError::new(BAD, "TagList holds 1 to 100 tags"));
     }
     let tags = tags
         .iter()

@@ -1,22 +1,22 @@
 //! Friend lists ("groups" in the sns API): group_add, group_delete, group_get. A friend's
 //! lists are its `Tag_SNS_IM_Group`; friend_add / friend_update also create lists they name.
 
-use super::{list_name, owner, Results, BAD};
+use super::{capped, list_name, owner, room_for_lists, Results, BAD};
 use crate::emulator::ctx::{obj, s};
 use crate::emulator::{ApiError, Ctx, Outcome};
 use crate::json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `GroupName` array: 1 or more distinct names of 1 to 30 bytes.
 fn names<'a>(ctx: &Ctx<'a>) -> Result<Vec<&'a str>, ApiError> {
-    let list = ctx.array("GroupName", BAD)?;
+    let list = capped(ctx.body.get("GroupName"), "GroupName")?;
     if list.is_empty() {
         return Err(ApiError::new(BAD, "GroupName is empty"));
     }
     let names = list.iter().map(list_name).collect::<Result<Vec<_>, _>>()?;
-    for (i, n) in names.iter().enumerate() {
-        if names.iter().take(i).any(|m| m == n) {
-            return Err(ApiError::new(BAD, format!("GroupName lists {n} twice")));
-        }
+    let mut seen = BTreeSet::new();
+    if let Some(n) = names.iter().find(|n| !seen.insert(**n)) {
+        return Err(ApiError::new(BAD, format!("GroupName lists {n} twice")));
     }
     Ok(names)
 }
@@ -42,6 +42,12 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
             ));
         }
     }
+    if !room_for_lists(&ctx.state.friends, from, &names) {
+        return Err(ApiError::new(
+            30011,
+            "From_Account has the most friend lists allowed",
+        ));
+    }
     let chain = ctx.state.friends.chain_mut(from);
     for n in &names {
         chain.ensure_list(n);
@@ -50,11 +56,8 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
     for id in members.iter().flatten() {
         match chain.friends.get_mut(*id) {
             Some(e) => {
-                for n in &names {
-                    if !e.lists.iter().any(|l| l == n) {
-                        e.lists.push((*n).to_owned());
-                    }
-                }
+                // New lists: no entry holds them yet (an entry's lists are always the chain's).
+                e.lists.extend(names.iter().map(|n| (*n).to_owned()));
                 chain.standard_seq += 1;
                 out.ok(id);
             }
@@ -86,12 +89,13 @@ pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
         return Err(ApiError::new(BAD, format!("there is no friend list {n}")));
     }
     let chain = ctx.state.friends.chain_mut(from);
-    chain.lists.retain(|l| !names.contains(&l.as_str()));
+    let gone: BTreeSet<&str> = names.iter().copied().collect();
+    chain.lists.retain(|l| !gone.contains(l.as_str()));
     chain.list_seq += 1;
     let mut touched = false;
     for e in chain.friends.values_mut() {
         let before = e.lists.len();
-        e.lists.retain(|l| !names.contains(&l.as_str()));
+        e.lists.retain(|l| !gone.contains(l.as_str()));
         touched |= e.lists.len() != before;
     }
     chain.standard_seq += touched as u64;
@@ -104,7 +108,7 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
     let from = owner(ctx)?;
     let wanted = match ctx.body.get("GroupName") {
         None | Some(Value::Null) => None,
-        Some(_) => Some(names(ctx)?),
+        Some(_) => Some(names(ctx)?.into_iter().collect::<BTreeSet<_>>()),
     };
     let need_friend = match ctx.opt_str("NeedFriend", BAD)? {
         None => false,
@@ -123,17 +127,19 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
             ("CurrentSequence", seq(0)),
         ]));
     };
+    // Members of every list in one pass over the friends.
+    let mut members: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for (id, e) in &chain.friends {
+        for l in &e.lists {
+            members.entry(l.as_str()).or_default().push(s(id));
+        }
+    }
     let items = chain
         .lists
         .iter()
-        .filter(|l| wanted.as_ref().is_none_or(|w| w.contains(&l.as_str())))
+        .filter(|l| wanted.as_ref().is_none_or(|w| w.contains(l.as_str())))
         .map(|l| {
-            let members: Vec<Value> = chain
-                .friends
-                .iter()
-                .filter(|(_, e)| e.lists.contains(l))
-                .map(|(id, _)| s(id))
-                .collect();
+            let members = members.remove(l.as_str()).unwrap_or_default();
             let mut o = obj([
                 ("GroupName", s(l)),
                 ("FriendNumber", Value::from(members.len() as i64)),

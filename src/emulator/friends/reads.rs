@@ -1,7 +1,7 @@
 //! The two friend reads: friend_get (every friend, paged) and friend_get_list (chosen tags of
 //! chosen friends, profile tags included).
 
-use super::{custom_item, owner, Chain, Entry, Results, BAD, NO_ACCOUNT};
+use super::{capped, custom_item, owner, Chain, Entry, Results, BAD, NO_ACCOUNT};
 use crate::emulator::ctx::{obj, s};
 use crate::emulator::profiles;
 use crate::emulator::{ApiError, Ctx, Outcome};
@@ -111,7 +111,7 @@ fn readable(t: &str) -> bool {
 pub fn get_list(ctx: &mut Ctx<'_>) -> Outcome {
     let from = owner(ctx)?;
     let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
-    let list = ctx.array("TagList", BAD)?;
+    let list = capped(ctx.body.get("TagList"), "TagList")?;
     if list.is_empty() {
         return Err(ApiError::new(BAD, "TagList is empty"));
     }

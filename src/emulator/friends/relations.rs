@@ -2,19 +2,22 @@
 //! check. The reads are in reads.rs.
 
 use super::{
-    add_source, choice, custom_item, event_time, flag, list_name, owner, text, Entry, Results, BAD,
-    MAX_FRIENDS, MAX_REMARK, MAX_WORDING, NO_ACCOUNT,
+    add_source, capped, choice, custom_item, event_time, flag, list_name, owner, room_for_lists,
+    text, Entry, Results, BAD, MAX_FRIENDS, MAX_REMARK, MAX_WORDING, NO_ACCOUNT,
 };
 use crate::emulator::ctx::{obj, s};
 use crate::emulator::profiles::{ADMIN_FORBID_SEND_OUT, ALLOW_ANY, ALLOW_DENY};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
 use crate::json::{Object, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many accounts per add/delete/check request (269/1643, /1644, /1646).
 const MAX_BATCH: usize = 1000;
 /// At most this many items per friend_import / friend_update request.
 const MAX_IMPORT: usize = 100;
+
+/// "Friend list groups reached the system limit".
+const TOO_MANY_LISTS: i64 = 30011;
 
 /// One requested friend (friend_add or friend_import item).
 struct Req<'a> {
@@ -42,9 +45,10 @@ impl<'a> Req<'a> {
         };
         let lists = match item.get("GroupName") {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(names)) if import => {
-                names.iter().map(list_name).collect::<Result<_, _>>()?
-            }
+            Some(v @ Value::Array(_)) if import => capped(Some(v), "GroupName")?
+                .iter()
+                .map(list_name)
+                .collect::<Result<_, _>>()?,
             Some(v) if !import => vec![list_name(v)?],
             Some(_) => return Err(ApiError::new(BAD, "GroupName must be an array of names")),
         };
@@ -57,9 +61,10 @@ impl<'a> Req<'a> {
         };
         let custom = match item.get("CustomItem") {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(c)) if import => {
-                c.iter().map(custom_item).collect::<Result<_, _>>()?
-            }
+            Some(v @ Value::Array(_)) if import => capped(Some(v), "CustomItem")?
+                .iter()
+                .map(custom_item)
+                .collect::<Result<_, _>>()?,
             Some(_) => return Err(ApiError::new(BAD, "CustomItem must be an array")),
         };
         Ok(Req {
@@ -270,6 +275,14 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
             results.push(r.to, code, &info);
             continue;
         }
+        if store && !room_for_lists(&ctx.state.friends, from, &r.lists) {
+            results.push(
+                r.to,
+                TOO_MANY_LISTS,
+                "From_Account has the most friend lists allowed",
+            );
+            continue;
+        }
         results.ok(r.to);
         if !store {
             continue;
@@ -305,6 +318,7 @@ fn apply_refusals(reply: &Object, reqs: &[Req<'_>], verdicts: &mut [Refusal]) {
     let Some(items) = reply.get("ResultItem").and_then(Value::as_array) else {
         return;
     };
+    let mut refused = BTreeMap::new();
     for it in items {
         let code = it.get("ResultCode").and_then(Value::as_i64).unwrap_or(0);
         if !(38_000..=39_000).contains(&code) {
@@ -317,10 +331,11 @@ fn apply_refusals(reply: &Object, reqs: &[Req<'_>], verdicts: &mut [Refusal]) {
             .get("ResultInfo")
             .and_then(Value::as_str)
             .unwrap_or("refused by the app's Sns.CallbackPrevFriendAdd");
-        for (r, v) in reqs.iter().zip(verdicts.iter_mut()) {
-            if r.to == to && v.is_none() {
-                *v = Some((code, info.to_owned()));
-            }
+        refused.entry(to).or_insert((code, info));
+    }
+    for (r, v) in reqs.iter().zip(verdicts.iter_mut()) {
+        if let (None, Some((code, info))) = (&v, refused.get(r.to)) {
+            *v = Some((*code, (*info).to_owned()));
         }
     }
 }
@@ -339,6 +354,12 @@ pub fn import(ctx: &mut Ctx<'_>) -> Outcome {
         let mut v = basic_checks(ctx, from, r.to, &mut seen);
         if v.is_none() && ctx.state.friends.friend_count(from) >= MAX_FRIENDS {
             v = refuse(30010, "From_Account has the most friends allowed");
+        }
+        if v.is_none() && !room_for_lists(&ctx.state.friends, from, &r.lists) {
+            v = refuse(
+                TOO_MANY_LISTS,
+                "From_Account has the most friend lists allowed",
+            );
         }
         match v {
             Some((code, info)) => results.push(r.to, code, &info),
@@ -364,15 +385,12 @@ fn read_change(item: &Value) -> Result<Change<'_>, ApiError> {
             Some(r) => Ok(Change::Remark(r)),
             None => Err(ApiError::new(BAD, "Tag_SNS_IM_Remark needs a string Value")),
         },
-        Some("Tag_SNS_IM_Group") => match item.get("Value") {
-            Some(Value::Array(names)) => Ok(Change::Lists(
-                names.iter().map(list_name).collect::<Result<_, _>>()?,
-            )),
-            _ => Err(ApiError::new(
-                BAD,
-                "Tag_SNS_IM_Group needs an array of names",
-            )),
-        },
+        Some("Tag_SNS_IM_Group") => Ok(Change::Lists(
+            capped(item.get("Value"), "Tag_SNS_IM_Group")?
+                .iter()
+                .map(list_name)
+                .collect::<Result<_, _>>()?,
+        )),
         _ => custom_item(item)
             .map(|(t, v)| Change::Custom(t, v))
             .map_err(|_| {
@@ -397,15 +415,14 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
             .get("To_Account")
             .and_then(Value::as_str)
             .ok_or_else(|| ApiError::new(BAD, "each UpdateItem needs a To_Account"))?;
-        let changes = match it.get("SnsItem").and_then(Value::as_array) {
-            Some(c) if !c.is_empty() => c.iter().map(read_change).collect::<Result<Vec<_>, _>>()?,
-            _ => {
-                return Err(ApiError::new(
-                    BAD,
-                    "each UpdateItem needs a non-empty SnsItem",
-                ))
-            }
-        };
+        let changes = capped(it.get("SnsItem"), "SnsItem")?;
+        if changes.is_empty() {
+            return Err(ApiError::new(BAD, "SnsItem is empty"));
+        }
+        let changes = changes
+            .iter()
+            .map(read_change)
+            .collect::<Result<Vec<_>, _>>()?;
         updates.push((to, changes));
     }
     let mut results = Results::default();
@@ -417,6 +434,21 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
         }
         if !ctx.state.friends.has_friend(from, to) {
             results.push(to, BAD, "To_Account is not a friend of From_Account");
+            continue;
+        }
+        let new_lists: Vec<&str> = changes
+            .iter()
+            .flat_map(|c| match c {
+                Change::Lists(names) => names.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        if !room_for_lists(&ctx.state.friends, from, &new_lists) {
+            results.push(
+                to,
+                TOO_MANY_LISTS,
+                "From_Account has the most friend lists allowed",
+            );
             continue;
         }
         let chain = ctx.state.friends.chain_mut(from);

@@ -837,3 +837,77 @@ fn friend_webhooks_before_and_after() {
         Some(2)
     );
 }
+
+#[test]
+fn arrays_and_list_counts_are_bounded() {
+    let mut r = rig_with(&["a", "b"]);
+    add(&mut r, "a", &["b"], FORCE);
+    let tags = vec!["\"Tag_SNS_IM_Remark\""; 101].join(",");
+    r.fails(
+        SNS,
+        "friend_get_list",
+        &format!(r#"{{"From_Account":"a","To_Account":["b"],"TagList":[{tags}]}}"#),
+        30001,
+    );
+    let sns = vec![r#"{"Tag":"Tag_SNS_IM_Remark","Value":"x"}"#; 101].join(",");
+    r.fails(
+        SNS,
+        "friend_update",
+        &format!(r#"{{"From_Account":"a","UpdateItem":[{{"To_Account":"b","SnsItem":[{sns}]}}]}}"#),
+        30001,
+    );
+    let names = |from: usize, n: usize| -> String {
+        (from..from + n)
+            .map(|i| format!("\"l{i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    r.fails(
+        SNS,
+        "group_add",
+        &format!(r#"{{"From_Account":"a","GroupName":[{}]}}"#, names(0, 101)),
+        30001,
+    );
+    // 1000 lists fill the emulator's bound; the next one is 30011, whichever call makes it.
+    for k in 0..10 {
+        r.ok(
+            SNS,
+            "group_add",
+            &format!(
+                r#"{{"From_Account":"a","GroupName":[{}]}}"#,
+                names(k * 100, 100)
+            ),
+        );
+    }
+    r.fails(
+        SNS,
+        "group_add",
+        r#"{"From_Account":"a","GroupName":["one-more"]}"#,
+        30011,
+    );
+    let v = r.ok(
+        SNS,
+        "friend_update",
+        r#"{"From_Account":"a","UpdateItem":[{"To_Account":"b","SnsItem":[
+            {"Tag":"Tag_SNS_IM_Group","Value":["l1","new"]}]}]}"#,
+    );
+    assert_eq!(codes(&v, "ResultItem"), own(&[("b", 30011)]));
+    // Existing lists are fine.
+    let v = r.ok(
+        SNS,
+        "friend_update",
+        r#"{"From_Account":"a","UpdateItem":[{"To_Account":"b","SnsItem":[
+            {"Tag":"Tag_SNS_IM_Group","Value":["l1","l999"]}]}]}"#,
+    );
+    assert_eq!(codes(&v, "ResultItem"), own(&[("b", 0)]));
+    let v = r.ok(
+        SNS,
+        "group_get",
+        r#"{"From_Account":"a","GroupName":["l1","l999","l5"],"NeedFriend":"Need_Friend_Type_Yes"}"#,
+    );
+    let counts: Vec<String> = arr(&v, "ResultItem")
+        .iter()
+        .map(|i| format!("{}={}", field(i, "GroupName"), field(i, "FriendNumber")))
+        .collect();
+    assert_eq!(counts, ["l1=1", "l5=0", "l999=1"]);
+}

@@ -230,3 +230,23 @@ fn profiles_survive_a_snapshot() {
         vec![("Tag_Profile_IM_Level".to_owned(), "2".to_owned())]
     );
 }
+
+#[test]
+fn item_and_tag_counts_are_bounded() {
+    let mut r = rig_with(&["alice"]);
+    let item = r#"{"Tag":"Tag_Profile_IM_Nick","Value":"N"}"#;
+    for (n, want) in [(100, 0), (101, 40001)] {
+        let body = format!(
+            r#"{{"From_Account":"alice","ProfileItem":[{}]}}"#,
+            vec![item; n].join(",")
+        );
+        let v = r.call(SVC, "portrait_set", &body);
+        assert_eq!(code(&v), want, "{n} items");
+        let body = format!(
+            r#"{{"To_Account":["alice"],"TagList":[{}]}}"#,
+            vec!["\"Tag_Profile_IM_Nick\""; n].join(",")
+        );
+        let v = r.call(SVC, "portrait_get", &body);
+        assert_eq!(code(&v), want, "{n} tags");
+    }
+}
