@@ -25,6 +25,10 @@ const BAD: i64 = 90001;
 /// sendmsg's dedup window (spec/rest-reliability-facts.md B2: "valid 120 s").
 pub const DEDUP_WINDOW_S: u64 = 120;
 
+/// Messages kept per conversation: bounds the emulator's memory (Tencent instead drops roaming
+/// messages after the app's retention time, 7 days by default).
+const MAX_PER_CONVERSATION: usize = 10_000;
+
 /// One stored message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
@@ -94,7 +98,8 @@ impl C2c {
         self.convs.get_mut(&Self::conv_key(a, b))
     }
 
-    /// Stores `m` after every message that sorts before or with it (time, then MsgSeq).
+    /// Stores `m` after every message that sorts before or with it (time, then MsgSeq); past
+    /// [`MAX_PER_CONVERSATION`] the oldest message goes.
     fn insert(&mut self, m: Msg) {
         let list = self
             .convs
@@ -102,6 +107,9 @@ impl C2c {
             .or_default();
         let at = list.partition_point(|x| (x.time, x.seq) <= (m.time, m.seq));
         list.insert(at, m);
+        if list.len() > MAX_PER_CONVERSATION {
+            list.remove(0);
+        }
     }
 
     /// The MsgSeq the next request without one gets (read before a before-callback, taken after).

@@ -349,12 +349,15 @@ pub(super) fn importmsg(ctx: &mut Ctx<'_>) -> Outcome {
     let cloud = ctx.opt_str("CloudCustomData", BAD)?;
 
     if let Some(seq) = given_seq {
-        let dup = ctx
-            .state
-            .c2c
-            .conversation(from, to)
+        // History is sorted by time: only that second's messages can match.
+        let list = ctx.state.c2c.conversation(from, to);
+        let first = list.partition_point(|m| m.time < time);
+        let dup = list
+            .get(first..)
+            .unwrap_or(&[])
             .iter()
-            .any(|m| m.seq == seq && m.random == random && m.time == time);
+            .take_while(|m| m.time == time)
+            .any(|m| m.seq == seq && m.random == random);
         if dup {
             return Ok(Object::new());
         }

@@ -835,3 +835,20 @@ fn a_retry_of_a_sent_message_is_answered_without_asking_the_app_again() {
     assert!(after.is_empty());
     assert_eq!(r.emu.state().c2c.conversation("alice", "bob").len(), 1);
 }
+
+#[test]
+fn a_conversation_keeps_its_newest_10000_messages() {
+    // Loaded through a snapshot, which stores each message the way a send does.
+    let messages: Vec<Value> = (0..10_001u32)
+        .map(|i| {
+            json!({ "From_Account": "alice", "To_Account": "bob", "MsgSeq": i, "MsgRandom": 1, "MsgTimeStamp": NOW + i as u64, "MsgKey": format!("{i}_1_{}", NOW + i as u64), "MsgBody": text("m"), "Withdrawn": false, "Unread": false, "Hidden": [] })
+        })
+        .collect();
+    let snap = json!({ "version": 1, "c2c": { "LastSeq": 0, "Messages": messages, "Recent": [] } });
+    let mut r = Rig::new();
+    r.emu.restore(&snap.to_string()).unwrap();
+    let c = r.emu.state().c2c.conversation("alice", "bob");
+    assert_eq!(c.len(), 10_000);
+    assert_eq!(c[0].seq, 1, "the oldest went");
+    assert_eq!(c[9_999].seq, 10_000);
+}
