@@ -184,12 +184,13 @@ fn befriend(ctx: &mut Ctx<'_>, owner: &str, friend: &str, entry: Entry) {
     chain.standard_seq += 1;
 }
 
-fn pair(from: &str, to: &str, initiator: Option<&str>) -> Value {
-    let mut o = obj([("From_Account", s(from)), ("To_Account", s(to))]);
-    if let Some(i) = initiator {
-        o.insert("Initiator_Account", s(i));
-    }
-    Value::Object(o)
+/// A `PairList` item of the friend webhooks.
+fn pair(from: &str, to: &str, initiator: &str) -> Value {
+    Value::Object(obj([
+        ("From_Account", s(from)),
+        ("To_Account", s(to)),
+        ("Initiator_Account", s(initiator)),
+    ]))
 }
 
 fn items<'a>(ctx: &Ctx<'a>, max: usize) -> Result<&'a [Value], ApiError> {
@@ -289,7 +290,7 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
         }
         let peer_new = both && !ctx.state.friends.has_friend(r.to, from);
         befriend(ctx, from, r.to, r.entry(ctx.now_s));
-        pairs.push(pair(from, r.to, Some(from)));
+        pairs.push(pair(from, r.to, from));
         if peer_new {
             let back = Entry {
                 add_source: r.source.to_owned(),
@@ -297,7 +298,7 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
                 ..Entry::default()
             };
             befriend(ctx, r.to, from, back);
-            pairs.push(pair(r.to, from, Some(from)));
+            pairs.push(pair(r.to, from, from));
         }
     }
     if !pairs.is_empty() {
@@ -501,6 +502,7 @@ fn after_delete(ctx: &mut Ctx<'_>, pairs: Vec<Value>) {
     let body = obj([
         ("PairList", Value::Array(pairs)),
         ("ClientCmd", s("friend_delete")),
+        ("Admin_Account", s(ctx.admin)),
         ("EventTime", event_time(ctx)),
     ]);
     ctx.after("Sns.CallbackFriendDelete", body);
@@ -509,10 +511,10 @@ fn after_delete(ctx: &mut Ctx<'_>, pairs: Vec<Value>) {
 /// Removes `to` from `from`'s friends (and `from` from `to`'s when `both`); the removed pairs.
 fn remove(ctx: &mut Ctx<'_>, from: &str, to: &str, both: bool, pairs: &mut Vec<Value>) {
     if ctx.state.friends.unfriend(from, to) {
-        pairs.push(pair(from, to, None));
+        pairs.push(pair(from, to, from));
     }
     if both && ctx.state.friends.unfriend(to, from) {
-        pairs.push(pair(to, from, None));
+        pairs.push(pair(to, from, from));
     }
 }
 

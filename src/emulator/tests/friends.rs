@@ -828,14 +828,22 @@ fn friend_webhooks_before_and_after() {
     assert_eq!(code(&v), 0);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].command, "Sns.CallbackFriendDelete");
-    assert_eq!(
-        after[0]
-            .body
-            .get("PairList")
-            .and_then(Value::as_array)
-            .map(Vec::len),
-        Some(2)
-    );
+    let body = Value::Object(after[0].body.clone());
+    let pairs: Vec<String> = arr(&body, "PairList")
+        .iter()
+        .map(|p| {
+            let f = |k| field(p, k);
+            format!(
+                "{}>{} by {}",
+                f("From_Account"),
+                f("To_Account"),
+                f("Initiator_Account")
+            )
+        })
+        .collect();
+    assert_eq!(pairs, ["a>b by a", "b>a by a"]);
+    assert_eq!(field(&body, "ClientCmd"), "friend_delete");
+    assert_eq!(field(&body, "Admin_Account"), ADMIN);
 }
 
 #[test]
