@@ -117,8 +117,8 @@ fn refuse(code: i64, info: &str) -> Refusal {
     Some((code, info.to_owned()))
 }
 
-/// The checks every new friendship passes, in Tencent's order of likelihood; `planned` is how
-/// many friends `from` will have once the earlier items of this request are added.
+/// The checks friend_add and friend_import share: yourself, unknown account, listed twice in
+/// this request (`seen`), already a friend.
 fn basic_checks(ctx: &Ctx<'_>, from: &str, to: &str, seen: &mut BTreeSet<String>) -> Refusal {
     let f = &ctx.state.friends;
     if to == from {
@@ -136,6 +136,8 @@ fn basic_checks(ctx: &Ctx<'_>, from: &str, to: &str, seen: &mut BTreeSet<String>
     None
 }
 
+/// friend_add's further checks: blocklists, AdminForbidType, the peer's AllowType (unless
+/// forced or the peer already lists `from`), the peer's friend limit.
 fn add_checks(ctx: &Ctx<'_>, from: &str, to: &str, both: bool, force: bool) -> Refusal {
     let f = &ctx.state.friends;
     let p = &ctx.state.profiles;
