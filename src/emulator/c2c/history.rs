@@ -192,8 +192,9 @@ pub(super) fn delete_ramble(ctx: &mut Ctx<'_>) -> Outcome {
     let op = account(ctx, "Operator_Account", BAD, 90048)?;
     let peer = account(ctx, "Peer_Account", BAD, 90048)?;
     let keys = ctx.array("MsgKeyList", BAD)?;
-    if keys.is_empty() {
-        return Err(ApiError::new(BAD, "MsgKeyList is empty"));
+    // Tencent states no bound here; 100 keeps one request's work linear in the history.
+    if keys.is_empty() || keys.len() > 100 {
+        return Err(ApiError::new(BAD, "MsgKeyList must hold 1 to 100 keys"));
     }
     let keys: Vec<&str> = keys
         .iter()

@@ -599,6 +599,15 @@ fn modify_and_delete_from_one_side() {
     );
     assert_eq!(v["InvalidMsgKeyList"], json!(["7_7_7"]));
     assert_eq!(texts(&history(&mut r, "alice", "bob")), ["edited"]);
+    let many: Vec<String> = (0..101).map(|i| format!("{i}_1_1")).collect();
+    for keys in [json!([]), json!(many), json!("1_1_1")] {
+        fails(
+            &mut r,
+            "delete_c2c_msg_ramble",
+            json!({ "Operator_Account": "alice", "Peer_Account": "bob", "MsgKeyList": keys }),
+            90001,
+        );
+    }
     assert_eq!(
         texts(&history(&mut r, "bob", "alice")),
         ["edited", "second"]
