@@ -861,3 +861,32 @@ fn a_conversation_keeps_its_newest_10000_messages() {
     assert_eq!(c[0].seq, 1, "the oldest went");
     assert_eq!(c[9_999].seq, 10_000);
 }
+
+#[test]
+fn the_sdks_own_pager_walks_the_whole_history() {
+    // The SDK's paging rule for getRoamMsgPages (src/api/paging.rs), written from the doc's
+    // continuation text, drives the emulator's pages to the end: every message once, no loop.
+    let mut r = rig();
+    for i in 0..23u32 {
+        r.now = NOW + (i / 3) as u64; // three messages a second
+        send(&mut r, "alice", "bob", i, 1, &format!("m{i:02}"));
+    }
+    let rule = crate::api::paging::paging("openim/admin_getroammsg").unwrap();
+    let mut req = crate::json::parse(
+        &json!({ "Operator_Account": "bob", "Peer_Account": "alice", "MaxCnt": 4, "MinTime": NOW, "MaxTime": r.now })
+            .to_string(),
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..20 {
+        let resp = r.ok(SVC, "admin_getroammsg", &req.to_json());
+        let page = to_serde(&resp);
+        seen.splice(0..0, texts(page["MsgList"].as_array().unwrap()));
+        match crate::api::paging::next_page(rule, &req, &resp).unwrap() {
+            Some(next) => req = next,
+            None => break,
+        }
+    }
+    let want: Vec<String> = (0..23).map(|i| format!("m{i:02}")).collect();
+    assert_eq!(seen, want);
+}
