@@ -153,6 +153,7 @@ fn delete(ctx: &mut Ctx<'_>) -> Outcome {
         let ok = ctx.state.accounts.by_id.remove(id).is_some();
         if ok {
             ctx.state.profiles.remove(id);
+            ctx.state.friends.forget(id);
         }
         out.push(Value::Object(result_item(id, ok)));
     }

@@ -134,3 +134,28 @@ fn kick_and_online_status() {
         Some("nobody")
     );
 }
+
+#[test]
+fn deleting_an_account_ends_its_friendships() {
+    let mut r = Rig::new();
+    r.ok(SVC, "multiaccount_import", r#"{"Accounts":["a","b"]}"#);
+    r.ok(
+        "sns",
+        "friend_add",
+        r#"{"From_Account":"a","AddFriendItem":[{"To_Account":"b","AddSource":"AddSource_Type_Web"}],"ForceAddFlags":1}"#,
+    );
+    let check = r#"{"From_Account":"b","To_Account":["a"],"CheckType":"CheckResult_Type_Both"}"#;
+    let relation = |v: &Value| {
+        v.get("InfoItem").and_then(Value::as_array).unwrap()[0]
+            .get("Relation")
+            .and_then(Value::as_str)
+            .unwrap()
+            .to_owned()
+    };
+    let v = r.ok("sns", "friend_check", check);
+    assert_eq!(relation(&v), "CheckResult_Type_BothWay");
+    r.ok(SVC, "account_delete", r#"{"DeleteItem":[{"UserID":"a"}]}"#);
+    r.ok(SVC, "account_import", r#"{"UserID":"a"}"#);
+    let v = r.ok("sns", "friend_check", check);
+    assert_eq!(relation(&v), "CheckResult_Type_NoRelation");
+}
