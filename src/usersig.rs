@@ -34,6 +34,12 @@ pub const MAX_USER_ID_BYTES: usize = 32;
 const MAX_USERSIG_CHARS: usize = 8 * 1024;
 /// Inflate cap: a real document is well under 1 KiB.
 const MAX_INFLATED_BYTES: usize = 4 * 1024;
+/// Longest userbuf we sign. A PrivateMapKey's is at most 121 bytes (a 32-byte UserID, a 64-byte
+/// roomStr); the bound keeps every UserSig we generate within the decode caps above, so our own
+/// verify accepts what our own generate makes (fuzzing found a 3 KB userbuf that did not).
+pub const MAX_USERBUF_BYTES: usize = 1024;
+/// TRTC string room IDs are at most 64 bytes (TRTCParams.strRoomId).
+pub const MAX_ROOM_STR_BYTES: usize = 64;
 
 /// Why an input was refused. Messages never contain the key or a UserSig.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +127,11 @@ impl Fields<'_> {
             return Err(bad("sdkAppId must be a positive integer"));
         }
         check_expire(self.expire)?;
+        if self.userbuf.is_some_and(|b| b.len() > MAX_USERBUF_BYTES) {
+            return Err(bad(format!(
+                "userbuf is longer than {MAX_USERBUF_BYTES} bytes"
+            )));
+        }
         if self.time > MAX_TIME {
             return Err(bad("time is out of range"));
         }
@@ -165,18 +176,14 @@ pub fn generate_into(
     scratch.clear();
     scratch.extend_from_slice(&[0x78, 0x01, 1, 0, 0, 0, 0]);
     write_document(scratch, f.identifier, &digits, userbuf_b64, &sig);
-    let doc_len = scratch.len() - STORED_HEAD;
-    if doc_len <= 0xffff {
-        let len = doc_len as u16;
-        scratch[3..5].copy_from_slice(&len.to_le_bytes());
-        scratch[5..7].copy_from_slice(&(!len).to_le_bytes());
-        let adler = adler32(&scratch[STORED_HEAD..]);
-        scratch.extend_from_slice(&adler.to_be_bytes());
-    } else {
-        // Only a PrivateMapKey with a very long roomStr gets here: several stored blocks.
-        let doc = scratch.split_off(STORED_HEAD);
-        *scratch = zlib_stored(&doc);
-    }
+    // The caps on the UserID and the userbuf keep the document far below one stored block's
+    // 65535 bytes; refuse rather than write a stream whose length does not fit.
+    let len = u16::try_from(scratch.len() - STORED_HEAD)
+        .map_err(|_| bad("userSig document is too long"))?;
+    scratch[3..5].copy_from_slice(&len.to_le_bytes());
+    scratch[5..7].copy_from_slice(&(!len).to_le_bytes());
+    let adler = adler32(&scratch[STORED_HEAD..]);
+    scratch.extend_from_slice(&adler.to_be_bytes());
     push_usersig_base64(out, scratch);
     Ok(())
 }
@@ -225,7 +232,8 @@ fn write_document(
 /// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes.
 pub use crate::json::push_string as push_json_string;
 
-/// zlib stream with stored deflate blocks (RFC 1950/1951, BTYPE=00).
+/// zlib stream with stored deflate blocks (RFC 1950/1951, BTYPE=00), for the decoder's tests.
+#[cfg(test)]
 fn zlib_stored(data: &[u8]) -> Vec<u8> {
     let blocks = data.len().div_ceil(0xffff).max(1);
     let mut out = Vec::with_capacity(2 + data.len() + 5 * blocks + 4);
@@ -329,8 +337,11 @@ pub fn private_map_userbuf(
             if s.is_empty() {
                 return Err(bad("roomStr must not be empty"));
             }
-            if s.len() > u16::MAX as usize {
-                return Err(bad("roomStr is too long"));
+            if s.len() > MAX_ROOM_STR_BYTES {
+                return Err(bad(format!(
+                    "roomStr is {} bytes; at most {MAX_ROOM_STR_BYTES} are allowed",
+                    s.len()
+                )));
             }
             (1, 0, s.as_bytes())
         }

@@ -285,28 +285,43 @@ fn reused_buffers_give_the_same_usersigs_as_fresh_ones() {
 }
 
 #[test]
-fn documents_longer_than_one_stored_block_still_inflate() {
-    // A PrivateMapKey with a long roomStr is the only way past 65535 document bytes.
+fn everything_generate_accepts_decodes_and_verifies() {
+    // Fuzzing (usersig_decode) found a 3 KB userbuf that generate signed and decode refused
+    // (past the inflate cap). The userbuf and roomStr are now capped so the two always agree.
+    fn fields<'a>(identifier: &'a str, ub: &'a [u8]) -> Fields<'a> {
+        Fields {
+            identifier,
+            sdk_app_id: u32::MAX,
+            time: MAX_TIME,
+            expire: u32::MAX as u64,
+            userbuf: Some(ub),
+        }
+    }
     let key = SigningKey::new("k").unwrap();
-    let ub = private_map_userbuf("u", 1, &Room::Str(&"r".repeat(60_000)), 2, 255).unwrap();
-    let f = Fields {
-        identifier: "u",
-        sdk_app_id: 1,
-        time: 1,
-        expire: 1,
-        userbuf: Some(&ub),
-    };
-    let sig = generate(&key, &f).unwrap();
-    let std = sig.replace('*', "+").replace('-', "/").replace('_', "=");
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_zlib(&STANDARD.decode(std).unwrap()).unwrap();
-    let doc: Value = serde_json::from_slice(&json).unwrap();
-    assert!(json.len() > 65535);
+    let id = "\"".repeat(MAX_USER_ID_BYTES); // every byte escaped in the document
+    let ub = vec![0xc9u8; MAX_USERBUF_BYTES + 1];
     assert_eq!(
-        STANDARD
-            .decode(doc["TLS.userbuf"].as_str().unwrap())
-            .unwrap(),
-        ub
+        generate(&key, &fields(&id, &ub)).unwrap_err().0,
+        format!("userbuf is longer than {MAX_USERBUF_BYTES} bytes")
     );
-    assert_eq!(doc["TLS.identifier"], "u");
+    let at_cap = fields(&id, &ub[..MAX_USERBUF_BYTES]);
+    let sig = generate(&key, &at_cap).unwrap();
+    assert_eq!(decode(&sig).unwrap().userbuf.as_deref(), at_cap.userbuf);
+    let v = Validation {
+        sdk_app_id: u32::MAX,
+        user_id: &id,
+        now: MAX_TIME,
+        userbuf: at_cap.userbuf,
+    };
+    assert_eq!(verify(&key, &sig, &v), Ok(MAX_TIME + u32::MAX as u64));
+
+    let room = "r".repeat(MAX_ROOM_STR_BYTES);
+    assert!(private_map_userbuf("u", 1, &Room::Str(&room), 2, 255).is_ok());
+    let too_long = "r".repeat(MAX_ROOM_STR_BYTES + 1);
+    assert_eq!(
+        private_map_userbuf("u", 1, &Room::Str(&too_long), 2, 255)
+            .unwrap_err()
+            .0,
+        "roomStr is 65 bytes; at most 64 are allowed"
+    );
 }
