@@ -76,8 +76,22 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
     if (g.members.len() + fresh.len()) as u64 > g.max_members {
         return Err(ApiError::new(10014, "the group is full"));
     }
-    for id in fresh {
+    for id in &fresh {
         g.members.push(Member::new(id, Role::Member, now));
+    }
+    let kind = g.kind;
+    if !fresh.is_empty() {
+        ctx.after(
+            "Group.CallbackAfterNewMemberJoin",
+            obj([
+                ("GroupId", s(id)),
+                ("Type", s(kind.name())),
+                ("JoinType", s("Invited")),
+                ("Operator_Account", s(ctx.admin)),
+                ("NewMemberList", account_items(&fresh)),
+                ("EventTime", num(now * 1000)),
+            ]),
+        );
     }
     Ok(obj([("MemberList", Value::Array(results))]))
 }
@@ -98,9 +112,28 @@ pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
             "the owner cannot be removed (change_group_owner or destroy_group first)",
         ));
     }
+    let gone: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|d| g.member(d).is_some())
+        .collect();
     g.members.retain(|m| !ids.contains(&m.id.as_str()));
-    for d in ids {
-        g.muted.remove(d);
+    for d in &ids {
+        g.muted.remove(*d);
+    }
+    let kind = g.kind;
+    if !gone.is_empty() {
+        ctx.after(
+            "Group.CallbackAfterMemberExit",
+            obj([
+                ("GroupId", s(id)),
+                ("Type", s(kind.name())),
+                ("ExitType", s("Kicked")),
+                ("Operator_Account", s(ctx.admin)),
+                ("ExitMemberList", account_items(&gone)),
+                ("EventTime", num(ctx.now_s * 1000)),
+            ]),
+        );
     }
     Ok(Object::new())
 }
@@ -155,6 +188,15 @@ pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
         set_mute(g, user, t, now);
     }
     Ok(Object::new())
+}
+
+/// `[{Member_Account}]`, the shape of the membership callbacks' lists.
+fn account_items(ids: &[&str]) -> Value {
+    Value::Array(
+        ids.iter()
+            .map(|u| Value::Object(obj([("Member_Account", s(u))])))
+            .collect(),
+    )
 }
 
 fn set_mute(g: &mut Group, user: &str, seconds: u64, now_s: u64) {

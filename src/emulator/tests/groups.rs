@@ -996,3 +996,37 @@ fn app_wide_group_mute_and_resends_after_a_mute() {
     );
     assert_eq!(int(&send(&mut r, &gid, "bob", 3, "after"), "MsgSeq"), 2);
 }
+
+#[test]
+fn membership_changes_send_after_callbacks() {
+    let mut r = rig();
+    let gid = create(
+        &mut r,
+        r#"{"Type":"Public","Name":"a","Owner_Account":"alice","MemberList":[{"Member_Account":"bob"}]}"#,
+    );
+    r.emu.set_callbacks(true);
+    let body = format!(
+        r#"{{"GroupId":"{gid}","MemberList":[{{"Member_Account":"bob"}},{{"Member_Account":"carol"}}]}}"#
+    );
+    let (v, after) = reply_of(handle(&mut r, "add_group_member", &body, None));
+    assert_eq!(code(&v), 0);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].command, "Group.CallbackAfterNewMemberJoin");
+    let joined = Value::Object(after[0].body.clone());
+    assert_eq!(text(&joined, "JoinType"), "Invited");
+    assert_eq!(
+        column(&joined, "NewMemberList", "Member_Account"),
+        ["carol"]
+    );
+
+    let body = format!(r#"{{"GroupId":"{gid}","MemberToDel_Account":["carol","dave"]}}"#);
+    let (v, after) = reply_of(handle(&mut r, "delete_group_member", &body, None));
+    assert_eq!(code(&v), 0);
+    assert_eq!(after[0].command, "Group.CallbackAfterMemberExit");
+    let left = Value::Object(after[0].body.clone());
+    assert_eq!(text(&left, "ExitType"), "Kicked");
+    assert_eq!(column(&left, "ExitMemberList", "Member_Account"), ["carol"]);
+    // Nothing joined or left: no callback.
+    let (_, after) = reply_of(handle(&mut r, "delete_group_member", &body, None));
+    assert!(after.is_empty());
+}
