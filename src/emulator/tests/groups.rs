@@ -1030,3 +1030,88 @@ fn membership_changes_send_after_callbacks() {
     let (_, after) = reply_of(handle(&mut r, "delete_group_member", &body, None));
     assert!(after.is_empty());
 }
+
+#[test]
+fn a_mistyped_field_is_10004_on_every_route() {
+    let mut r = rig();
+    let gid = create(
+        &mut r,
+        r#"{"Type":"Public","Name":"a","Owner_Account":"alice","MemberList":[{"Member_Account":"bob"}]}"#,
+    );
+    send(&mut r, &gid, "alice", 1, "x");
+    // Each route with a body it accepts, then every field it reads given wrong-typed values.
+    let text_msg = r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"y"}}]"#;
+    let routes: &[(&str, String, &[&str])] = &[
+        ("create_group", r#"{"Type":"Public","Name":"n","Owner_Account":"alice","MemberList":[],"MaxMemberCount":9,"ApplyJoinOption":"FreeAccess","Introduction":"i","AppDefinedData":[]}"#.into(),
+            &["Type", "Name", "Owner_Account", "GroupId", "MemberList", "MaxMemberCount", "ApplyJoinOption", "Introduction", "AppDefinedData"]),
+        ("destroy_group", format!(r#"{{"GroupId":"{gid}"}}"#), &["GroupId"]),
+        ("get_group_info", format!(r#"{{"GroupIdList":["{gid}"],"ResponseFilter":{{}}}}"#), &["GroupIdList", "ResponseFilter"]),
+        ("modify_group_base_info", format!(r#"{{"GroupId":"{gid}","Name":"m","MaxMemberNum":50,"MuteAllMember":"Off","AppDefinedData":[]}}"#),
+            &["GroupId", "Name", "MaxMemberNum", "MuteAllMember", "AppDefinedData"]),
+        ("get_appid_group_list", r#"{"Limit":5,"Next":0,"GroupType":"Public"}"#.into(), &["Limit", "Next", "GroupType"]),
+        ("get_joined_group_list", r#"{"Member_Account":"bob","Limit":5,"Offset":0,"GroupType":"Public","ResponseFilter":{}}"#.into(),
+            &["Member_Account", "Limit", "Offset", "GroupType", "ResponseFilter"]),
+        ("change_group_owner", format!(r#"{{"GroupId":"{gid}","NewOwner_Account":"alice"}}"#), &["GroupId", "NewOwner_Account"]),
+        ("add_group_member", format!(r#"{{"GroupId":"{gid}","MemberList":[{{"Member_Account":"bob"}}],"Silence":0}}"#), &["GroupId", "MemberList", "Silence"]),
+        ("delete_group_member", format!(r#"{{"GroupId":"{gid}","MemberToDel_Account":["carol"],"Silence":0}}"#), &["GroupId", "MemberToDel_Account", "Silence"]),
+        ("modify_group_member_info", format!(r#"{{"GroupId":"{gid}","Member_Account":"bob","Role":"Member","MsgFlag":"Discard","NameCard":"b","MuteTime":0,"AppMemberDefinedData":[]}}"#),
+            &["GroupId", "Member_Account", "Role", "MsgFlag", "NameCard", "MuteTime", "AppMemberDefinedData"]),
+        ("get_group_member_info", format!(r#"{{"GroupId":"{gid}","MemberInfoFilter":[],"MemberRoleFilter":[],"Limit":5,"Offset":0}}"#),
+            &["GroupId", "MemberInfoFilter", "MemberRoleFilter", "Limit", "Offset"]),
+        ("get_specified_group_member_info", format!(r#"{{"GroupId":"{gid}","Member_List_Account":["bob"],"MemberInfoFilter":[]}}"#),
+            &["GroupId", "Member_List_Account", "MemberInfoFilter"]),
+        ("get_role_in_group", format!(r#"{{"GroupId":"{gid}","User_Account":["bob"]}}"#), &["GroupId", "User_Account"]),
+        ("forbid_send_msg", format!(r#"{{"GroupId":"{gid}","Members_Account":["bob"],"MuteTime":0}}"#), &["GroupId", "Members_Account", "MuteTime"]),
+        ("get_group_muted_account", format!(r#"{{"GroupId":"{gid}"}}"#), &["GroupId"]),
+        ("send_group_msg", format!(r#"{{"GroupId":"{gid}","Random":9,"MsgBody":{text_msg},"From_Account":"bob","OnlineOnlyFlag":0,"MsgPriority":"Low"}}"#),
+            &["GroupId", "Random", "MsgBody", "From_Account", "OnlineOnlyFlag", "MsgPriority"]),
+        ("send_group_system_notification", format!(r#"{{"GroupId":"{gid}","Content":"c","ToMembers_Account":["bob"]}}"#),
+            &["GroupId", "Content", "ToMembers_Account"]),
+        ("group_msg_get_simple", format!(r#"{{"GroupId":"{gid}","ReqMsgNumber":5,"ReqMsgSeq":9,"WithRecalledMsg":0}}"#),
+            &["GroupId", "ReqMsgNumber", "ReqMsgSeq", "WithRecalledMsg"]),
+        ("group_msg_recall", format!(r#"{{"GroupId":"{gid}","MsgSeqList":[{{"MsgSeq":7}}]}}"#), &["GroupId", "MsgSeqList"]),
+    ];
+    let emulated: Vec<&str> = crate::emulator::routes::all()
+        .filter(|rt| rt.service == SVC)
+        .map(|rt| rt.command)
+        .collect();
+    let mut listed: Vec<&str> = routes.iter().map(|(c, ..)| *c).collect();
+    listed.sort_unstable();
+    let mut all = emulated.clone();
+    all.sort_unstable();
+    assert_eq!(listed, all, "every group route is in the table");
+    // The bodies themselves succeed (each on a fresh rig with the same, deterministic, GroupId),
+    // so every failure below comes from the one mistyped field.
+    for (cmd, body, _) in routes {
+        let mut fresh = rig();
+        let same = create(
+            &mut fresh,
+            r#"{"Type":"Public","Name":"a","Owner_Account":"alice","MemberList":[{"Member_Account":"bob"}]}"#,
+        );
+        assert_eq!(same, gid);
+        send(&mut fresh, &gid, "alice", 1, "x");
+        fresh.ok(SVC, cmd, body);
+    }
+    let wrong = ["-7", "[1]", "true", "1e400", r#"{"x":1}"#];
+    for (cmd, body, fields) in routes {
+        if *cmd != "get_appid_group_list" {
+            r.fails(SVC, cmd, "{}", 10004);
+        }
+        let base = json::parse(body).unwrap();
+        for field in *fields {
+            for w in wrong {
+                if *field == "ResponseFilter" && w.starts_with('{') {
+                    continue; // an object with unknown keys is a valid (empty) filter
+                }
+                let mut o = base.as_object().unwrap().clone();
+                o.insert(field, json::parse(w).unwrap());
+                let sent = Value::Object(o).to_json();
+                r.fails(SVC, cmd, &sent, 10004);
+            }
+        }
+    }
+    // Nothing above changed the group or its history.
+    assert_eq!(texts(&history(&mut r, &gid, "")), ["x"]);
+    assert_eq!(r.emu.state().groups.len(), 1);
+    assert!(r.emu.state().groups.is_member(&gid, "bob"));
+}
