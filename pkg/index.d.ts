@@ -132,6 +132,8 @@ export interface TimClientOptions {
   maxRetries?: number;
   /** The whole call in ms, every attempt and wait included. Default 30000. */
   deadlineMs?: number;
+  /** Largest answer body read, in bytes (1 to 2^30). Default 4194304 (4 MiB); a larger answer is a bad-response TimError naming the cap. */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptionsBase {

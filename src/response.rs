@@ -3,6 +3,37 @@
 use crate::error::TimError;
 use crate::json::{self, Object, Value};
 
+/// Default cap on an answer's body (client option `maxResponseBytes`). Tencent's largest
+/// answers (member and message lists at their page limits) are a few hundred KiB; a body past
+/// this is a proxy's page or a hostile server, and reading it would only cost memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 4 * 1024 * 1024;
+/// The largest `maxResponseBytes` a client accepts (1 GiB).
+pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 30;
+
+/// A `Content-Length` value: decimal digits only (no sign, no list), `None` otherwise, so a
+/// malformed header is never trusted in either direction; the read itself is still counted.
+pub fn declared_length(header: &str) -> Option<u64> {
+    let h = header.trim();
+    if h.is_empty() || h.len() > 19 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    h.parse().ok()
+}
+
+/// The `bad-response` error for an answer over `cap` bytes, whether its `Content-Length` said so
+/// (`declared`) or the bytes read went past the cap. It carries the HTTP status, so a proxy's
+/// oversized 502 page is still retried like any 502.
+pub fn too_large(status: u16, cap: u32, declared: Option<u64>) -> TimError {
+    let size = match declared {
+        Some(n) => format!("declares {n} bytes, more than"),
+        None => "is longer than".to_owned(),
+    };
+    TimError::bad_response(
+        status,
+        format!("response body {size} the maxResponseBytes cap of {cap} bytes"),
+    )
+}
+
 /// Reads an answer. `Ok` holds the whole object when `ActionStatus` is `OK`.
 /// A non-200 status, a non-JSON body or an object without `ActionStatus` is `bad-response`.
 pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
@@ -12,8 +43,12 @@ pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
             format!("HTTP status {status}"),
         ));
     }
-    let v =
-        json::parse(body).map_err(|_| TimError::bad_response(200, "response body is not JSON"))?;
+    let v = json::parse(body).map_err(|_| {
+        TimError::bad_response(
+            200,
+            "response body is not JSON (or nests deeper than 128 levels)",
+        )
+    })?;
     let Value::Object(o) = v else {
         return Err(TimError::bad_response(
             200,
@@ -39,6 +74,42 @@ pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
 mod tests {
     use super::*;
     use crate::error::Kind;
+
+    #[test]
+    fn content_length_is_read_strictly() {
+        for (h, want) in [
+            ("0", Some(0)),
+            (" 4194305 ", Some(4_194_305)),
+            ("18446744073709551615", None), // 20 digits: more than we read
+            ("9999999999999999999", Some(9_999_999_999_999_999_999)),
+            ("-1", None),
+            ("+5", None),
+            ("1e9", None),
+            ("5, 5", None),
+            ("", None),
+        ] {
+            assert_eq!(declared_length(h), want, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn an_oversized_answer_names_the_cap_and_keeps_the_status() {
+        let e = too_large(200, 4096, Some(5000));
+        assert_eq!(
+            (e.kind, e.http_status, e.retryable),
+            (Kind::BadResponse, 200, false)
+        );
+        assert_eq!(
+            e.info,
+            "response body declares 5000 bytes, more than the maxResponseBytes cap of 4096 bytes"
+        );
+        let e = too_large(502, 10, None);
+        assert!(e.retryable);
+        assert_eq!(
+            e.info,
+            "response body is longer than the maxResponseBytes cap of 10 bytes"
+        );
+    }
 
     #[test]
     fn reads_the_seed_example() {

@@ -4,6 +4,7 @@ import usersig from './usersig.mjs';
 import client from './client.mjs';
 import endpoints from './endpoints.mjs';
 import webhook from './webhook.mjs';
+import limits from './limits.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
 import faults from '../faults/suite.mjs';
@@ -13,6 +14,7 @@ export default {
   client,
   endpoints,
   webhook,
+  limits,
   'perf-api': perfApi,
   emulator,
   faults,

@@ -373,19 +373,20 @@ async fn attempt(
             TimError::bad_response(status, "fetch returned something that is not a Response"),
         )
     };
-    let text_fn = Reflect::get(&resp, &"text".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or_else(not_a_response)?;
-    let text_promise = text_fn
-        .call0(&resp)
-        .ok()
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-        .ok_or_else(not_a_response)?;
-    let text = JsFuture::from(text_promise)
-        .await
-        .map_err(|e| failed("while reading the answer", &e))?;
-    let text = text.as_string().unwrap_or_default();
+    let cap = inner.max_response_bytes;
+    let text = match read_capped(&resp, cap).await {
+        Ok(text) => text,
+        Err(Read::TooLarge(declared)) => {
+            let outcome = if status == 200 {
+                Outcome::BadBody
+            } else {
+                Outcome::Http(status)
+            };
+            return Err((outcome, response::too_large(status, cap, declared)));
+        }
+        Err(Read::NotAResponse) => return Err(not_a_response()),
+        Err(Read::Failed(e)) => return Err(failed("while reading the answer", &e)),
+    };
     if let Err(e) = response::parse(status, &text) {
         let outcome = match e.kind {
             Kind::Api => Outcome::Api(e.code),
@@ -400,4 +401,118 @@ async fn attempt(
             TimError::bad_response(status, "response body is not JSON"),
         )
     })
+}
+
+/// Why an answer's body could not be read.
+enum Read {
+    /// Over the cap: by its `Content-Length` (the declared size) or while counting the bytes.
+    TooLarge(Option<u64>),
+    NotAResponse,
+    Failed(JsValue),
+}
+
+/// `obj.name(...args)` when it is a function returning something; `None` otherwise.
+fn call_method(obj: &JsValue, name: &str, arg: Option<&JsValue>) -> Option<JsValue> {
+    let f = Reflect::get(obj, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    match arg {
+        Some(a) => f.call1(obj, a).ok(),
+        None => f.call0(obj).ok(),
+    }
+}
+
+async fn await_value(v: JsValue) -> Result<JsValue, JsValue> {
+    match v.dyn_into::<Promise>() {
+        Ok(p) => JsFuture::from(p).await,
+        Err(v) => Ok(v),
+    }
+}
+
+/// The answer's body as text, at most `cap` bytes of it. A `Content-Length` over the cap is
+/// refused before reading; the stream is counted as it arrives (the header may be absent or
+/// lie) and cancelled once past the cap, so a hostile or broken server costs at most `cap`
+/// bytes of memory. Decoded as `Response.text()` does (UTF-8, lossy, a leading BOM dropped).
+/// A caller-supplied `fetch` answering an object without a stream falls back to its `text()`,
+/// checked after the fact.
+async fn read_capped(resp: &JsValue, cap: u32) -> Result<String, Read> {
+    let headers = Reflect::get(resp, &"headers".into()).unwrap_or(JsValue::UNDEFINED);
+    let body = Reflect::get(resp, &"body".into()).unwrap_or(JsValue::UNDEFINED);
+    let cancel = |target: &JsValue| {
+        if let Some(p) =
+            call_method(target, "cancel", None).and_then(|p| p.dyn_into::<Promise>().ok())
+        {
+            // Nothing to wait for, but a rejection must not surface as unhandled (Node exits).
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(p).await;
+            });
+        }
+    };
+    if headers.is_object() {
+        let declared = call_method(&headers, "get", Some(&"content-length".into()))
+            .and_then(|v| v.as_string())
+            .and_then(|h| response::declared_length(&h));
+        if let Some(n) = declared.filter(|&n| n > u64::from(cap)) {
+            if body.is_object() {
+                cancel(&body);
+            }
+            return Err(Read::TooLarge(Some(n)));
+        }
+    }
+    let too_long = || Read::TooLarge(None);
+    let Some(reader) = body
+        .is_object()
+        .then(|| call_method(&body, "getReader", None))
+        .flatten()
+    else {
+        if body.is_null() {
+            return Ok(String::new());
+        }
+        let p = call_method(resp, "text", None).ok_or(Read::NotAResponse)?;
+        let text = await_value(p).await.map_err(Read::Failed)?;
+        // The JS length (UTF-16 units) is at most the UTF-8 length: check it before copying.
+        let units = Reflect::get(&text, &"length".into())
+            .ok()
+            .and_then(|n| n.as_f64());
+        if units.is_some_and(|n| n > f64::from(cap)) {
+            return Err(too_long());
+        }
+        let text = text.as_string().ok_or(Read::NotAResponse)?;
+        return if text.len() > cap as usize {
+            Err(too_long())
+        } else {
+            Ok(text)
+        };
+    };
+    let mut bytes: Vec<u8> = Vec::new();
+    // Bounded: every chunk but empty ones adds at least one byte, and empty ones are capped too.
+    for _ in 0..=(cap as u64 + 1024) {
+        let step = call_method(&reader, "read", None).ok_or(Read::NotAResponse)?;
+        let step = await_value(step).await.map_err(Read::Failed)?;
+        if Reflect::get(&step, &"done".into())
+            .ok()
+            .is_some_and(|d| d.is_truthy())
+        {
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            return Ok(match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_owned(),
+                None => text,
+            });
+        }
+        let chunk = Reflect::get(&step, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        let chunk = chunk
+            .dyn_ref::<js_sys::Uint8Array>()
+            .ok_or(Read::NotAResponse)?;
+        if bytes.len() as u64 + u64::from(chunk.length()) > u64::from(cap) {
+            cancel(&reader);
+            return Err(too_long());
+        }
+        bytes.extend_from_slice(&chunk.to_vec());
+    }
+    cancel(&reader);
+    Err(too_long())
 }

@@ -8,6 +8,7 @@ use super::error::js;
 use super::js as host;
 use crate::client::{Client, Config};
 use crate::error::TimError;
+use crate::response::{DEFAULT_MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES_LIMIT};
 use crate::retry::{HostHealth, Policy};
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
@@ -24,6 +25,8 @@ pub(super) struct Inner {
     pub(super) policy: Policy,
     /// Which hosts failed recently, shared by all calls of this client.
     pub(super) health: RefCell<HostHealth>,
+    /// Largest answer body read (client option `maxResponseBytes`).
+    pub(super) max_response_bytes: u32,
 }
 
 #[wasm_bindgen]
@@ -33,7 +36,8 @@ pub struct WasmClient {
 
 #[wasm_bindgen]
 impl WasmClient {
-    /// `opts`: `{ sdkAppId, key, adminId, region, baseUrl (string | string[]), fetch, timeoutMs }`.
+    /// `opts`: `{ sdkAppId, key, adminId, region, baseUrl (string | string[]), fetch, timeoutMs,
+    /// maxResponseBytes }`.
     #[wasm_bindgen(constructor)]
     pub fn new(opts: JsValue) -> Result<WasmClient, JsValue> {
         Self::from_options(&opts).map_err(js)
@@ -118,6 +122,13 @@ impl WasmClient {
         };
         let timeout_ms = args::opt_int(&args::field(opts, "timeoutMs"), "timeoutMs", 1, 600_000)?
             .map(|t| t as u32);
+        let max_response_bytes = args::opt_int(
+            &args::field(opts, "maxResponseBytes"),
+            "maxResponseBytes",
+            1,
+            MAX_RESPONSE_BYTES_LIMIT.into(),
+        )?
+        .map_or(DEFAULT_MAX_RESPONSE_BYTES, |n| n as u32);
         let fetch = args::field(opts, "fetch");
         let fetch = if fetch.is_undefined() || fetch.is_null() {
             None
@@ -150,6 +161,7 @@ impl WasmClient {
                 fetch,
                 policy,
                 health,
+                max_response_bytes,
             }),
         })
     }
