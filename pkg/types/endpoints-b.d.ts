@@ -61,8 +61,8 @@ export interface GroupMemberInfo {
   MsgFlag?: GroupMsgFlag;
   /** Last time the member sent a message, Unix seconds. */
   LastSendMsgTime?: number;
-  /** Muted until this Unix time (0: not muted). */
-  MuteUntil?: number;
+  /** Muted until this Unix time (0: not muted). Tencent's field name is `ShutUpUntil`. */
+  ShutUpUntil?: number;
   NameCard?: string;
   AppMemberDefinedData?: KeyValue[];
   /** Present when the online status was requested (get_specified_group_member_info). */
