@@ -135,13 +135,13 @@ client.group.getGroupMemberInfo({ GroupId: 'g', MemberRoleFilter: ['Creator'] })
 client.group.getGroupMemberInfo({ GroupId: 'g', Next: 0 });
 const members = resolved(client.group.getGroupMemberInfo({ GroupId: 'g' }));
 const memberNum: number = members.MemberNum;
-const muteUntil: number | undefined = members.MemberList[0].MuteUntil;
+const muteUntil: number | undefined = members.MemberList[0].ShutUpUntil;
 void [memberNum, muteUntil];
 
 client.group.getSpecifiedGroupMemberInfo({
   GroupId: '@TGS#2KIFZCIPQ',
   Member_List_Account: ['bob', 'peter'],
-  MemberInfoFilter: ['Role', 'JoinTime', 'MsgSeq', 'MsgFlag', 'LastSendMsgTime', 'MuteUntil', 'NameCard'],
+  MemberInfoFilter: ['Role', 'JoinTime', 'MsgSeq', 'MsgFlag', 'LastSendMsgTime', 'ShutUpUntil', 'NameCard'],
   MemberRoleFilter: ['Owner', 'Member'],
   AppDefinedDataFilter_GroupMember: ['group_member_p'],
 });
