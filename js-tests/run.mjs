@@ -43,6 +43,8 @@ const RUNTIMES = {
   workerd: () => [process.execPath, ['tests/runners/workerd-host.mjs']],
   // Not a runtime: the installed `tim-edge` bin, run as a subprocess by tests/cli/run.mjs (Node).
   cli: () => [process.execPath, ['tests/cli/run.mjs']],
+  // Not a runtime: the README's offline walkthrough against the example Worker (wrangler dev).
+  walkthrough: () => [process.execPath, ['tests/walkthrough/run.mjs']],
 };
 
 function parseArgs(argv) {
@@ -104,7 +106,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, files: packed[0].files.length, size: packed[0].size };
 }
 

@@ -80,6 +80,134 @@ export default function register(test, tim, env) {
     assert.equal(b.emulator.snapshot(), snap, 'a refused restore leaves the state alone');
   });
 
+  // One app's life, through the typed methods: accounts -> profiles -> friends -> one-to-one
+  // messages -> groups -> history. Each step checks what the previous ones left behind.
+  const world = async () => {
+    const w = setup();
+    await w.client.account.importAccounts({ AccountList: [{ UserID: 'alice', Nick: 'Alice' }, { UserID: 'bob' }, { UserID: 'carol' }] });
+    return w;
+  };
+  const isApi = (e) => e instanceof tim.TimError && e.kind === 'api' && e.code > 0;
+
+  test('scenario: profiles', async () => {
+    const { client } = await world();
+    await client.profile.setPortrait({ From_Account: 'alice', ProfileItem: [{ Tag: 'Tag_Profile_IM_SelfSignature', Value: 'hi there' }] });
+    const r = await client.profile.getPortrait({ To_Account: ['alice'], TagList: ['Tag_Profile_IM_Nick', 'Tag_Profile_IM_SelfSignature'] });
+    const items = Object.fromEntries(r.UserProfileItem[0].ProfileItem.map((i) => [i.Tag, i.Value]));
+    assert.deepEqual(items, { Tag_Profile_IM_Nick: 'Alice', Tag_Profile_IM_SelfSignature: 'hi there' });
+    await assert.rejects(
+      () => client.profile.setPortrait({ From_Account: 'nobody', ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: 'x' }] }),
+      isApi,
+    );
+  });
+
+  test('scenario: friends and the blocklist', async () => {
+    const { client } = await world();
+    const add = await client.friend.friendAdd({ From_Account: 'alice', AddFriendItem: [{ To_Account: 'bob', AddSource: 'AddSource_Type_Web' }], AddType: 'Add_Type_Both', ForceAddFlags: 1 });
+    assert.equal(add.ResultItem[0].ResultCode, 0, JSON.stringify(add));
+    const check = await client.friend.friendCheck({ From_Account: 'alice', To_Account: ['bob', 'carol'], CheckType: 'CheckResult_Type_Both' });
+    assert.deepEqual(check.InfoItem.map((i) => [i.To_Account, i.Relation]), [['bob', 'CheckResult_Type_BothWay'], ['carol', 'CheckResult_Type_NoRelation']]);
+    const pages = [];
+    for await (const page of client.friend.friendGetPages({ From_Account: 'bob', StartIndex: 0 })) pages.push(page);
+    assert.deepEqual(pages.flatMap((p) => p.UserDataItem ?? []).map((u) => u.To_Account), ['alice']);
+    // carol blocks alice: alice cannot add her.
+    await client.friend.blackListAdd({ From_Account: 'carol', To_Account: ['alice'] });
+    const blocked = await client.friend.friendAdd({ From_Account: 'alice', AddFriendItem: [{ To_Account: 'carol', AddSource: 'AddSource_Type_Web' }], ForceAddFlags: 1 });
+    assert.notEqual(blocked.ResultItem[0].ResultCode, 0, JSON.stringify(blocked));
+    await client.friend.friendDelete({ From_Account: 'alice', To_Account: ['bob'], DeleteType: 'Delete_Type_Both' });
+    const after = await client.friend.friendCheck({ From_Account: 'bob', To_Account: ['alice'], CheckType: 'CheckResult_Type_Both' });
+    assert.equal(after.InfoItem[0].Relation, 'CheckResult_Type_NoRelation');
+  });
+
+  test('scenario: one-to-one messages, dedup, unread, history, recall', async () => {
+    const { client } = await world();
+    const sent = await client.message.sendMsg({ From_Account: 'alice', To_Account: 'bob', MsgBody: text('hi bob') });
+    assert.equal(typeof sent.MsgKey, 'string');
+    assert.ok(Number.isInteger(sent.MsgTime));
+    // The same MsgRandom again (a retry) is the same message, not a second one.
+    const once = { From_Account: 'bob', To_Account: 'alice', MsgSeq: 5, MsgRandom: 99, MsgBody: text('only once') };
+    const a = await client.message.sendMsg(once);
+    const b = await client.message.sendMsg(once);
+    assert.equal(b.MsgKey, a.MsgKey);
+    const history = await client.message.getRoamMsg({ Operator_Account: 'alice', Peer_Account: 'bob', MaxCnt: 10, MinTime: 0, MaxTime: 4294967295 });
+    assert.deepEqual(history.MsgList.flatMap((m) => m.MsgBody.map((e) => e.MsgContent.Text)).sort(), ['hi bob', 'only once']);
+    const unread = await client.message.getC2cUnreadMsgNum({ To_Account: 'bob' });
+    assert.equal(unread.AllC2CUnreadMsgNum, 1, JSON.stringify(unread));
+    await client.message.setMsgRead({ Report_Account: 'bob', Peer_Account: 'alice' });
+    assert.equal((await client.message.getC2cUnreadMsgNum({ To_Account: 'bob' })).AllC2CUnreadMsgNum, 0);
+    await client.message.withdrawMsg({ From_Account: 'alice', To_Account: 'bob', MsgKey: sent.MsgKey });
+    const later = await client.message.getRoamMsg({ Operator_Account: 'alice', Peer_Account: 'bob', MaxCnt: 10, MinTime: 0, MaxTime: 4294967295 });
+    const live = later.MsgList.filter((m) => !m.MsgFlagBits).flatMap((m) => m.MsgBody.map((e) => e.MsgContent.Text));
+    assert.deepEqual(live, ['only once']);
+    await assert.rejects(() => client.message.sendMsg({ From_Account: 'alice', To_Account: 'nobody', MsgBody: text('x') }), isApi);
+  });
+
+  test('scenario: groups, members, messages, history, mute, paging', async () => {
+    const { client } = await world();
+    const g = await client.group.createGroup({ Owner_Account: 'alice', Type: 'Public', Name: 'Lobby', MemberList: [{ Member_Account: 'bob' }] });
+    const gid = g.GroupId;
+    assert.equal(typeof gid, 'string');
+    const added = await client.group.addGroupMember({ GroupId: gid, MemberList: [{ Member_Account: 'carol' }, { Member_Account: 'bob' }] });
+    assert.deepEqual(added.MemberList.map((m) => [m.Member_Account, m.Result]), [['carol', 1], ['bob', 2]]);
+    const s1 = await client.group.sendGroupMsg({ GroupId: gid, From_Account: 'bob', MsgBody: text('hello group') });
+    const s2 = await client.group.sendGroupMsg({ GroupId: gid, From_Account: 'carol', MsgBody: text('hi all') });
+    assert.ok(s2.MsgSeq > s1.MsgSeq, `${s1.MsgSeq} then ${s2.MsgSeq}`);
+    const hist = await client.group.groupMsgGetSimple({ GroupId: gid, ReqMsgNumber: 10 });
+    assert.deepEqual(hist.RspMsgList.flatMap((m) => m.MsgBody.map((e) => e.MsgContent.Text)).sort(), ['hello group', 'hi all']);
+    const joined = await client.group.getJoinedGroupList({ Member_Account: 'carol' });
+    assert.deepEqual(joined.GroupIdList.map((x) => x.GroupId), [gid]);
+    // Muted members cannot speak; non-members neither.
+    await client.group.forbidSendMsg({ GroupId: gid, Members_Account: ['carol'], MuteTime: 60 });
+    await assert.rejects(() => client.group.sendGroupMsg({ GroupId: gid, From_Account: 'carol', MsgBody: text('x') }), isApi);
+    await client.account.importAccount({ UserID: 'dave' });
+    await assert.rejects(() => client.group.sendGroupMsg({ GroupId: gid, From_Account: 'dave', MsgBody: text('x') }), isApi);
+    // The app's group list, paged two at a time by the SDK's Pages helper.
+    for (const name of ['g2', 'g3', 'g4']) await client.group.createGroup({ Type: 'Public', Name: name });
+    const seen = [];
+    for await (const page of client.group.getAppidGroupListPages({ Limit: 2 })) seen.push(...page.GroupIdList.map((x) => x.GroupId));
+    assert.equal(seen.length, 4, JSON.stringify(seen));
+    assert.equal(new Set(seen).size, 4);
+    await client.group.destroyGroup({ GroupId: gid });
+    await assert.rejects(() => client.group.sendGroupMsg({ GroupId: gid, From_Account: 'bob', MsgBody: text('x') }), (e) => isApi(e) && e.code === 10010);
+  });
+
+  test('webhooks: signed like Tencent, and before-send replies are honoured', async () => {
+    const seen = [];
+    const handler = tim.createWebhookHandler({
+      sdkAppId: APP,
+      token: TOKEN,
+      on: {
+        'C2C.CallbackBeforeSendMsg': ({ body }) => {
+          const t = body.MsgBody[0].MsgContent.Text;
+          if (t.includes('http')) return tim.WebhookReply.reject(120002, 'no links');
+          if (t === 'drop me') return tim.WebhookReply.drop();
+          if (t.includes('darn')) return tim.WebhookReply.modify({ MsgBody: text(t.replace('darn', '****')) });
+          return tim.WebhookReply.allow();
+        },
+        'C2C.CallbackAfterSendMsg': ({ body }) => { seen.push(body.MsgBody[0].MsgContent.Text); },
+      },
+    });
+    const signs = [];
+    const deliver = async (url, init) => {
+      // Independent check of the signature: sha256(token + RequestTime) with WebCrypto.
+      const q = new URL(url).searchParams;
+      signs.push(q.get('Sign') === (await sha256Hex(TOKEN + q.get('RequestTime'))));
+      return handler(new Request(url, init), {}, { waitUntil() {}, passThroughOnException() {} });
+    };
+    const { client } = setup({ callback: { url: 'http://app.example/tim/callback', token: TOKEN, fetch: deliver } });
+    await client.account.importAccounts({ Accounts: ['alice', 'bob'] });
+    const send = (t, n) => client.message.sendMsg({ From_Account: 'bob', To_Account: 'alice', MsgRandom: n, MsgBody: text(t) });
+    await send('hello', 1);
+    await send('oh darn', 2);
+    await assert.rejects(() => send('see http://x', 3), (e) => isApi(e) && e.code === 120002 && e.info === 'no links');
+    const dropped = await send('drop me', 4);
+    assert.equal(dropped.ErrorCode, 0, 'a dropped message looks sent to the sender');
+    const h = await client.message.getRoamMsg({ Operator_Account: 'bob', Peer_Account: 'alice', MaxCnt: 10, MinTime: 0, MaxTime: 4294967295 });
+    assert.deepEqual(h.MsgList.flatMap((m) => m.MsgBody.map((e) => e.MsgContent.Text)).sort(), ['hello', 'oh ****']);
+    assert.deepEqual(seen.sort(), ['hello', 'oh ****'], 'after-callbacks for delivered messages only');
+    assert.ok(signs.length >= 6 && signs.every(Boolean), `signatures: ${signs}`);
+  });
+
   test('bad options are clear errors', () => {
     assert.throws(() => new Emulator({ sdkAppId: APP }), (e) => e.kind === 'bad-input' && /key/.test(e.message));
     assert.throws(() => new Emulator({ sdkAppId: 0, key: KEY }), (e) => e.kind === 'bad-input' && /sdkAppId/.test(e.message));
