@@ -156,3 +156,47 @@ export default function register(test, { assert, run, scratchDir }) {
     }
   });
 }
+
+// Webhooks through the CLI flags: a local app server gets signed before/after callbacks for a
+// one-to-one message, and a "reject" before-reply makes the send fail with Tencent's 20006.
+export function registerWebhooks(test, { assert, scratchDir }) {
+  if (!hasEmulator(scratchDir)) return;
+  test('--callback-url with --callback-token-env: signed webhooks, a before-reply can reject', async () => {
+    const { createServer } = await import('node:http');
+    const { createHash } = await import('node:crypto');
+    const key = randomBytes(32).toString('hex');
+    const token = randomBytes(16).toString('hex');
+    const seen = [];
+    let verdict = 0;
+    const app = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const q = new URL(req.url, 'http://x').searchParams;
+        const sign = createHash('sha256').update(token + q.get('RequestTime')).digest('hex');
+        seen.push({ command: q.get('CallbackCommand'), signed: q.get('Sign') === sign, body });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ActionStatus: verdict ? 'FAIL' : 'OK', ErrorCode: verdict, ErrorInfo: '' }));
+      });
+    });
+    await new Promise((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const cbUrl = `http://127.0.0.1:${app.address().port}/tim/callback`;
+    let emu;
+    try {
+      emu = await startEmulator(scratchDir, ['--port', '0', '--key-env', 'K', '--callback-url', cbUrl, '--callback-token-env', 'T', '--quiet'], { K: key, T: token });
+      const client = new TimClient({ sdkAppId: 1400000000, key, baseUrl: emu.url, maxRetries: 0 });
+      await client.call('im_open_login_svc', 'multiaccount_import', { Accounts: ['alice', 'bob'] });
+      const msg = (n) => ({ SyncOtherMachine: 2, From_Account: 'alice', To_Account: 'bob', MsgRandom: n, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `hi ${n}` } }] });
+      await client.call('openim', 'sendmsg', msg(1));
+      const commands = seen.map((s) => s.command);
+      assert.ok(commands.includes('C2C.CallbackBeforeSendMsg') && commands.includes('C2C.CallbackAfterSendMsg'), `callbacks: ${commands}`);
+      assert.ok(seen.every((s) => s.signed), 'every webhook carries Sign = sha256(token + RequestTime)');
+      verdict = 1;
+      await assert.rejects(client.call('openim', 'sendmsg', msg(2)), { kind: 'api', code: 20006 });
+      assertNoSecrets(emu.io, [key, token]);
+    } finally {
+      if (emu) await emu.stop('SIGTERM').catch(() => emu.kill());
+      await new Promise((resolve) => app.close(resolve));
+    }
+  });
+}

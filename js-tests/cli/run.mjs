@@ -10,7 +10,7 @@ import { runBin } from './spawn-bin.mjs';
 import usage from './usage.mjs';
 import usersig from './usersig.mjs';
 import decodeVerify from './decode-verify.mjs';
-import emulator from './emulator.mjs';
+import emulator, { registerWebhooks } from './emulator.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const ctx = {
@@ -22,7 +22,7 @@ const ctx = {
 };
 
 const registry = createRegistry({ defaultTimeoutMs: 20000 });
-for (const [name, register] of Object.entries({ usage, usersig, 'decode-verify': decodeVerify, emulator })) {
+for (const [name, register] of Object.entries({ usage, usersig, 'decode-verify': decodeVerify, emulator, webhooks: registerWebhooks })) {
   await register((t, fn, opts) => registry.test(`cli ${name}: ${t}`, fn, opts), ctx);
 }
 const results = await registry.run({ grep: config.grep, onResult: (r) => console.log(formatResult(r)) });
