@@ -119,6 +119,14 @@ export default function register(test, { assert, run, scratchDir }) {
       assert.equal(emu.io.stdout.split(m[1]).length - 1, 1, 'the key is printed once');
       const client = new TimClient({ sdkAppId, key: m[1], baseUrl: emu.url, maxRetries: 0 });
       assert.equal((await account(client, 'carol')).ActionStatus, 'OK');
+      // The printed curl recipe works as printed: the SIG=$(npx tim-edge usersig ...) line, then curl.
+      const sigLine = /^ {2}SIG=\$\(npx tim-edge (usersig [^)]*)\)$/m.exec(emu.io.stdout);
+      const curlLine = /^ {2}curl -d '([^']*)' "([^"]*)"$/m.exec(emu.io.stdout);
+      assert.ok(sigLine && curlLine, `a SIG line and a curl line in ${emu.io.stdout.slice(0, 600)}`);
+      const sig = await run(sigLine[1].split(' '), { env: { TIM_EMULATOR_KEY: m[1] } });
+      assert.equal(sig.code, 0, sig.stderr);
+      const res = await fetch(curlLine[2].replace('$SIG', sig.stdout.trim()), { method: 'POST', body: curlLine[1], signal: AbortSignal.timeout(5000) });
+      assert.equal((await res.json()).ActionStatus, 'OK', 'the curl recipe imports alice');
     } catch (e) {
       emu.kill();
       throw e;

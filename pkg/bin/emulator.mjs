@@ -92,8 +92,9 @@ export const command = {
       '',
       'Point the SDK at it:',
       `  new TimClient({ sdkAppId: ${opts.sdkappid}, key: process.env.${keyVar}, adminId: '${opts.admin.replace(/[\\']/g, '\\$&')}', baseUrl: '${url}' })`,
-      'UserSigs for users of it:',
-      `  npx tim-edge usersig --key-env ${keyVar} --sdkappid ${opts.sdkappid} --user alice`,
+      'Or call it with curl, with an admin UserSig from this CLI:',
+      `  SIG=$(npx tim-edge usersig --key-env ${keyVar} --sdkappid ${opts.sdkappid} --user ${shellWord(opts.admin)})`,
+      `  curl -d '{"UserID":"alice"}' "${url}/v4/im_open_login_svc/account_import?sdkappid=${opts.sdkappid}&identifier=${encodeURIComponent(opts.admin)}&usersig=$SIG&random=1&contenttype=json"`,
       ...(callback ? [`Webhooks: ${callback.url}${token ? ' (signed with the token)' : ' (unsigned: no --callback-token-env)'}`] : []),
       opts.snapshot ? `State: ${opts.snapshot} (saved on Ctrl-C / SIGTERM).` : 'State: in memory only (--snapshot FILE keeps it). Ctrl-C stops.',
       '',
@@ -116,6 +117,11 @@ export const command = {
     return 0;
   },
 };
+
+// A word the shell passes through unchanged.
+function shellWord(text) {
+  return /^[A-Za-z0-9_.@%+=:,\/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
 
 async function loadEmulator() {
   let mod;
