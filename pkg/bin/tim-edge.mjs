@@ -46,8 +46,9 @@ async function main(argv) {
     err(`tim-edge: ${what}\n\n${topHelp()}`);
     return 2;
   }
-  const { command } = await COMMANDS[name]();
   try {
+    // Inside the try: a broken install (the wasm missing, ...) is reported, not traced.
+    const { command } = await COMMANDS[name]();
     const { opts, positionals, help } = parseArgs(rest, command);
     if (help) {
       out(helpText(command));
