@@ -5,6 +5,7 @@ import client from './client.mjs';
 import endpoints from './endpoints.mjs';
 import webhook from './webhook.mjs';
 import limits from './limits.mjs';
+import secrets from './secrets.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
 import faults from '../faults/suite.mjs';
@@ -15,6 +16,7 @@ export default {
   endpoints,
   webhook,
   limits,
+  secrets,
   'perf-api': perfApi,
   emulator,
   faults,
