@@ -4,8 +4,11 @@
 //  2. `npm pack`s pkg/ into .scratch/ and installs the tarball into a scratch project there;
 //  3. copies the suites, harness and runners into .scratch/tests/;
 //  4. starts the stand-in server on 127.0.0.1 (random port);
-//  4a. runs `cargo test` (the pure Rust core) as the `cargo` row;
-//  4b. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
+//  4a. runs `cargo test` (the pure Rust core), clippy (native and wasm32, -D warnings) and
+//      `cargo fmt --check` as the `cargo` row;
+//  4b. runs every cargo-fuzz target for 20 s as the `fuzz` row (fuzz-smoke.mjs; installs
+//      cargo-fuzz when missing, needs rustup's nightly toolchain);
+//  4c. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
 //  5. runs the same suites in Node ESM, Node CJS, Deno, Bun and workerd (wrangler dev), one
 //     runtime at a time, each in its own process group with an overall timeout;
 //  5b. runs a one-round smoke of the benchmark (bench/run.mjs --quick) as the `bench` row, so it
@@ -16,7 +19,7 @@
 //        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
 //        --build (run build.mjs first even when pkg/ is built)
 //        --faults-full (handed to the suites as env.args, like every other flag)
-//        --no-cargo, --no-bench (skip those rows; for quick local iterations only).
+//        --no-cargo, --no-fuzz, --no-bench (skip those rows; for quick local iterations only).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { freePort } from './server/free-port.mjs';
@@ -26,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { startStandIn } from './server/stand-in.mjs';
 import { startFaultServer } from './faults/server.mjs';
 import { RESULT_MARK } from './runners/common.mjs';
+import { runFuzz } from './fuzz-smoke.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -65,6 +69,7 @@ function parseArgs(argv) {
     else if (a === '--build') o.build = true;
     else if (a === '--no-cargo') o.noCargo = true;
     else if (a === '--no-bench') o.noBench = true;
+    else if (a === '--no-fuzz') o.noFuzz = true;
   }
   return o;
 }
@@ -245,7 +250,15 @@ function runTypecheck() {
   return { name: 'types', ms: Date.now() - started, passed, failed: results.length - passed, results };
 }
 
-// The pure core's native tests. Counts come from cargo's own `test result:` lines.
+// The pure core's native tests (counts from cargo's own `test result:` lines), then the lints CI
+// holds the code to, each counted as one test: clippy on the native targets and on the wasm32
+// library (the edge code only compiles there), and rustfmt.
+const LINTS = [
+  ['cargo', ['clippy', '--quiet', '--all-targets', '--', '-D', 'warnings']],
+  ['cargo', ['clippy', '--quiet', '--target', 'wasm32-unknown-unknown', '--lib', '--', '-D', 'warnings']],
+  ['cargo', ['fmt', '--check']],
+];
+
 function runCargo() {
   const started = Date.now();
   let out = '';
@@ -263,8 +276,22 @@ function runCargo() {
     failed += Number(m[2]);
   }
   for (const line of out.split('\n').filter((l) => /test result|FAILED|panicked|error(\[|:)/.test(l))) console.log(`[cargo] ${line}`);
+  const results = [];
+  for (const [cmd, args] of LINTS) {
+    const name = `${cmd} ${args.join(' ')}`;
+    try {
+      execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 900000 });
+      passed++;
+      results.push({ name, ok: true });
+    } catch (e) {
+      const text = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || e.message;
+      for (const line of text.split('\n').slice(0, 60)) console.log(`[cargo!] ${line}`);
+      failed++;
+      results.push({ name, ok: false, error: 'failed (output above)' });
+    }
+  }
   const error = ok ? undefined : 'cargo test failed (output above)';
-  return { name: 'cargo', ms: Date.now() - started, passed, failed, error, results: [] };
+  return { name: 'cargo', ms: Date.now() - started, passed, failed, error, results };
 }
 
 // One round of the benchmark, so it cannot rot (timings are not judged; sizes are).
@@ -317,6 +344,10 @@ async function main() {
   if (!opts.noCargo) {
     console.log('--- cargo');
     rows.push(runCargo());
+  }
+  if (!opts.noFuzz) {
+    console.log('--- fuzz');
+    rows.push(runFuzz({ root, scratch }));
   }
   console.log('--- types');
   rows.push(runTypecheck());
