@@ -128,6 +128,17 @@ export default function register(test, tim, env) {
     assert.deepEqual(await big.json(), { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'body-too-large' });
   });
 
+  test('webhook bodies nested 400,000 levels deep get an answer (200 or 400), never a crash', async () => {
+    const h = tim.createWebhookHandler({ sdkAppId: 888888, now: () => 1669872112 });
+    const url = 'https://hooks.example/tim?SdkAppid=888888&CallbackCommand=State.StateChange&contenttype=json';
+    for (const deep of [`{"a":${'['.repeat(400000)}${']'.repeat(400000)}}`, `{"a":${'['.repeat(400000)}`]) {
+      const res = await h(new Request(url, { method: 'POST', body: deep }));
+      // Engines parse this deep or refuse it; either way the answer is an answer.
+      assert.ok([200, 400].includes(res.status), `status ${res.status}`);
+      if (res.status === 400) assert.deepEqual(await res.json(), { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'body-not-json-object' });
+    }
+  });
+
   // ---- input caps and ranges: refused before anything is sent ----
   const sig = (o) => () => tim.generateUserSig({ sdkAppId: app.sdkAppId, key: app.key, userId: 'u', ...o });
   const refusals = {
