@@ -250,6 +250,19 @@ pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Object {
     o
 }
 
+/// The element types of Tencent's message format (TIMMsgElement), for sendmsg and send_group_msg.
+pub const MSG_ELEM_TYPES: [&str; 9] = [
+    "TIMTextElem",
+    "TIMLocationElem",
+    "TIMFaceElem",
+    "TIMCustomElem",
+    "TIMSoundElem",
+    "TIMImageElem",
+    "TIMFileElem",
+    "TIMVideoFileElem",
+    "TIMRelayElem",
+];
+
 /// A JSON string value.
 pub fn s(v: &str) -> Value {
     Value::String(v.to_owned())

@@ -1,22 +1,10 @@
 //! sendmsg, batchsendmsg and importmsg: the three ways a one-to-one message gets stored.
 
 use super::{account, msg_key, opt_time, opt_u32, Msg, Sent, BAD};
+use crate::emulator::ctx::MSG_ELEM_TYPES;
 use crate::emulator::ctx::{field_msg, obj, s};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
 use crate::json::{Object, Value};
-
-/// The element types of Tencent's message format (TIMMsgElement).
-const ELEM_TYPES: &[&str] = &[
-    "TIMTextElem",
-    "TIMLocationElem",
-    "TIMFaceElem",
-    "TIMCustomElem",
-    "TIMSoundElem",
-    "TIMImageElem",
-    "TIMFileElem",
-    "TIMVideoFileElem",
-    "TIMRelayElem",
-];
 
 /// A message body over this many bytes of JSON is 93000 (current send pages say 12 KB; the
 /// 93000 text in the Web SDK's table still says 8 KB).
@@ -91,7 +79,7 @@ pub(super) fn msg_body(v: Option<&Value>) -> Result<Vec<Value>, ApiError> {
     }
     for item in items {
         let ty = item.get("MsgType").and_then(Value::as_str).unwrap_or("");
-        if !ELEM_TYPES.contains(&ty) {
+        if !MSG_ELEM_TYPES.contains(&ty) {
             return Err(ApiError::new(
                 90002,
                 "each MsgBody element needs a known MsgType (TIMTextElem, TIMCustomElem, ...)",

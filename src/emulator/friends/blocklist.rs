@@ -1,7 +1,7 @@
 //! The blocklist. Blocking ends the friendship both ways (269/3718: "拉黑时会解除双向好友关系");
 //! friend_add checks it (30515 / 30525 in relations.rs).
 
-use super::{choice, event_time, owner, Results, BAD, NO_ACCOUNT};
+use super::{event_time, owner, Results, BAD, NO_ACCOUNT};
 use crate::emulator::ctx::{obj, s};
 use crate::emulator::{ApiError, Ctx, Outcome};
 use crate::json::Value;
@@ -113,30 +113,16 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
-    let from = owner(ctx)?;
-    let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
-    let both = choice(
+    super::relations::relation_check(
         ctx,
-        "CheckType",
-        "BlackCheckResult_Type_Both",
-        "BlackCheckResult_Type_Single",
-    )?
-    .ok_or_else(|| ApiError::new(BAD, "CheckType is required"))?;
-    let f = &ctx.state.friends;
-    let mut results = Results::default();
-    for to in ids {
-        let relation = match (f.has_blocked(from, to), both && f.has_blocked(to, from)) {
-            (true, true) => "BlackCheckResult_Type_BothWay",
-            (true, false) => "BlackCheckResult_Type_AWithB",
-            (false, true) => "BlackCheckResult_Type_BWithA",
-            (false, false) => "BlackCheckResult_Type_NO",
-        };
-        if ctx.exists(to) {
-            results.ok(to);
-        } else {
-            results.push(to, NO_ACCOUNT, "To_Account is not imported");
-        }
-        results.extend_last("Relation", s(relation));
-    }
-    Ok(results.finish("BlackListCheckItem"))
+        ["BlackCheckResult_Type_Both", "BlackCheckResult_Type_Single"],
+        [
+            "BlackCheckResult_Type_BothWay",
+            "BlackCheckResult_Type_AWithB",
+            "BlackCheckResult_Type_BWithA",
+            "BlackCheckResult_Type_NO",
+        ],
+        super::Friends::has_blocked,
+        "BlackListCheckItem",
+    )
 }

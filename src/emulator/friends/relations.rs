@@ -558,23 +558,42 @@ pub fn delete_all(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
+    relation_check(
+        ctx,
+        ["CheckResult_Type_Both", "CheckResult_Type_Single"],
+        [
+            "CheckResult_Type_BothWay",
+            "CheckResult_Type_AWithB",
+            "CheckResult_Type_BWithA",
+            "CheckResult_Type_NoRelation",
+        ],
+        super::Friends::has_friend,
+        "InfoItem",
+    )
+}
+
+/// friend_check and black_list_check: the same request and answer over a different one-way
+/// relation (`has(a, b)`), with their own names. `kinds` is [both, single]; `names` are
+/// [both ways, A with B, B with A, none].
+pub fn relation_check(
+    ctx: &mut Ctx<'_>,
+    kinds: [&str; 2],
+    names: [&'static str; 4],
+    has: fn(&super::Friends, &str, &str) -> bool,
+    list_key: &str,
+) -> Outcome {
     let from = owner(ctx)?;
     let ids = ctx.user_ids("To_Account", MAX_BATCH, BAD)?;
-    let both = choice(
-        ctx,
-        "CheckType",
-        "CheckResult_Type_Both",
-        "CheckResult_Type_Single",
-    )?
-    .ok_or_else(|| ApiError::new(BAD, "CheckType is required"))?;
+    let both = choice(ctx, "CheckType", kinds[0], kinds[1])?
+        .ok_or_else(|| ApiError::new(BAD, "CheckType is required"))?;
     let f = &ctx.state.friends;
     let mut results = Results::default();
     for to in ids {
-        let relation = match (f.has_friend(from, to), both && f.has_friend(to, from)) {
-            (true, true) => "CheckResult_Type_BothWay",
-            (true, false) => "CheckResult_Type_AWithB",
-            (false, true) => "CheckResult_Type_BWithA",
-            (false, false) => "CheckResult_Type_NoRelation",
+        let relation = match (has(f, from, to), both && has(f, to, from)) {
+            (true, true) => names[0],
+            (true, false) => names[1],
+            (false, true) => names[2],
+            (false, false) => names[3],
         };
         if ctx.exists(to) {
             results.ok(to);
@@ -583,5 +602,5 @@ pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
         }
         results.extend_last("Relation", s(relation));
     }
-    Ok(results.finish("InfoItem"))
+    Ok(results.finish(list_key))
 }

@@ -4,6 +4,7 @@
 use super::super::ctx::{obj, s};
 use super::super::{ApiError, Before, Ctx, Outcome};
 use super::*;
+use crate::emulator::ctx::MSG_ELEM_TYPES;
 use crate::json::Object;
 
 /// send_group_msg: "the same Random within five minutes is the same message"
@@ -14,17 +15,6 @@ const MAX_HISTORY_PAGE: u64 = 20;
 /// group_msg_recall takes at most 10 sequences per call.
 const MAX_RECALL: usize = 10;
 const PRIORITIES: [&str; 4] = ["High", "Normal", "Low", "Lowest"];
-const ELEM_TYPES: [&str; 9] = [
-    "TIMTextElem",
-    "TIMLocationElem",
-    "TIMFaceElem",
-    "TIMCustomElem",
-    "TIMSoundElem",
-    "TIMImageElem",
-    "TIMFileElem",
-    "TIMVideoFileElem",
-    "TIMRelayElem",
-];
 
 /// A MsgBody: a non-empty array of `{MsgType, MsgContent}` with a known element type.
 fn check_body(body: &[Value]) -> Result<(), ApiError> {
@@ -35,7 +25,7 @@ fn check_body(body: &[Value]) -> Result<(), ApiError> {
         let known = el
             .get("MsgType")
             .and_then(Value::as_str)
-            .is_some_and(|t| ELEM_TYPES.contains(&t));
+            .is_some_and(|t| MSG_ELEM_TYPES.contains(&t));
         if !known {
             return Err(bad("MsgBody", "items need a known MsgType"));
         }
