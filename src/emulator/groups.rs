@@ -296,7 +296,12 @@ fn opt_count(ctx: &Ctx<'_>, key: &str) -> Result<Option<u64>, ApiError> {
 
 /// An optional array of strings (filters).
 fn opt_strings<'a>(ctx: &Ctx<'a>, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
-    match ctx.body.get(key) {
+    strings_at(ctx.body.get(key), key)
+}
+
+/// `v` (the member `key` of something) as an optional array of strings.
+fn strings_at<'a>(v: Option<&'a Value>, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
+    match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) => items
             .iter()

@@ -29,15 +29,7 @@ const BASE_FIELDS: [&str; 16] = [
 ];
 /// A string-list member of a filter object (`ResponseFilter.GroupBaseInfoFilter`, ...).
 fn sub_filter<'a>(parent: Option<&'a Value>, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
-    match parent.and_then(|p| p.get(key)) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_str().ok_or_else(|| bad(key, "items must be strings")))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some),
-        Some(_) => Err(bad(key, "must be an array")),
-    }
+    super::strings_at(parent.and_then(|p| p.get(key)), key)
 }
 
 /// The base profile fields `want` selects.
