@@ -1,46 +1,18 @@
 // Host side of the workerd benchmark: starts `wrangler dev` on bench/worker.mjs in the scratch
 // project and times requests from outside (workerd freezes its clocks while a request runs).
 // wrangler runs in its own process group, killed on every exit path.
-import { spawn } from 'node:child_process';
-import { freePort } from '../server/free-port.mjs';
+import { startWranglerDev } from '../server/wrangler-dev.mjs';
 import { measure, summarize } from './workload.mjs';
 
-const READY_MS = 120000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function startWrangler({ scratchDir, wranglerBin }) {
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const log = [];
-  const child = spawn(wranglerBin, [
-    'dev', '--config', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port),
-    '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn',
-  ], {
+function startWrangler({ scratchDir, wranglerBin }) {
+  return startWranglerDev({
+    wranglerBin,
     cwd: scratchDir,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' },
-  });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => log.push(String(d)));
-  const stop = () => {
-    if (!exited) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    }
-  };
-  process.once('exit', stop);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + READY_MS;
-  while (Date.now() < deadline && !exited) {
-    try {
+    isUp: async (base) => {
       const r = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(2000) });
-      if (r.ok && (await r.text()) === 'ready') return { base, stop };
-    } catch { /* not up yet */ }
-    await sleep(200);
-  }
-  stop();
-  throw new Error(`wrangler dev did not come up (${exited ? 'it exited' : 'timeout'}):\n${log.join('').slice(-2000)}`);
+      return r.ok && (await r.text()) === 'ready';
+    },
+  });
 }
 
 async function timed(url) {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK } from '../runners/common.mjs';
+import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
 import { runBin } from './spawn-bin.mjs';
 import usage from './usage.mjs';
@@ -30,4 +30,4 @@ const passed = results.filter((r) => r.ok).length;
 const summary = { runtime: 'cli', passed, failed: results.length - passed };
 console.log(`cli: ${passed} passed, ${summary.failed} failed`);
 console.log(RESULT_MARK + JSON.stringify({ summary, results }));
-process.exit(summary.failed === 0 ? 0 : 1);
+await exitWhenFlushed(summary.failed === 0 ? 0 : 1);

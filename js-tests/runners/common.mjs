@@ -6,6 +6,16 @@ import suites from '../suites/index.mjs';
 
 export const RESULT_MARK = '@@TIM_RESULTS ';
 
+// Exits once everything written to stdout has reached the pipe. Node writes to a full pipe
+// asynchronously, and process.exit() drops what is still queued: with ~300 results the
+// result line was cut off. An empty write's callback runs after every earlier write is flushed.
+export async function exitWhenFlushed(code) {
+  const proc = globalThis.process;
+  if (proc?.stdout?.write) await new Promise((resolve) => proc.stdout.write('', resolve));
+  if (globalThis.Deno) globalThis.Deno.exit(code);
+  proc.exit(code);
+}
+
 // config: { server, args, grep } as passed by run.mjs. extra: runtime-only env additions.
 // Returns { results, summary }; `print` gets one line per test as it finishes.
 // entry: [resolved entry path, the file the package's exports map picks for this runtime's

@@ -4,9 +4,9 @@ const tim = require('tim-edge');
 const { Emulator } = require('tim-edge/emulator');
 
 (async () => {
-  const { runAndReport } = await import('./common.mjs');
+  const { exitWhenFlushed, runAndReport } = await import('./common.mjs');
   const { nodeOracle } = await import('./node-oracle.mjs');
   const config = JSON.parse(process.argv[2]);
   const code = await runAndReport({ tim, runtime: 'node-cjs', config, entry: [require.resolve('tim-edge'), config.expectedEntry], extra: { Emulator, oracle: nodeOracle(config.jsTestsDir) } });
-  process.exit(code);
+  await exitWhenFlushed(code);
 })();

@@ -3,19 +3,17 @@
 // wrangler.toml, no secrets, so it runs on the emulator), runs the README's curl lines (taken
 // from the README between the walkthrough markers) with the real curl, and checks each answer.
 // The UserSig the Worker hands out is verified with the official tls-sig-api-v2 package.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK } from '../runners/common.mjs';
+import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
-import { freePort } from '../server/free-port.mjs';
+import { startWranglerDev } from '../server/wrangler-dev.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const root = dirname(config.jsTestsDir);
-const READY_MS = 120000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A UserSig's JSON document, read with node:zlib (independent of the package). */
 function decodeWithNode(sig) {
@@ -74,33 +72,16 @@ const registry = createRegistry({ defaultTimeoutMs: 180000 });
 registry.test('walkthrough: the README curl lines against the offline example Worker', async () => {
   const lines = readmeCommands();
   assert.equal(lines.length, EXPECT.length, 'README walkthrough lines vs expectations');
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const log = [];
-  const wrangler = spawn(config.wranglerBin, [
-    'dev', '--config', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port),
-    '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn',
-  ], {
+  // No TIM_* variables: the offline path is the one under test.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_')));
+  const { base, stop } = await startWranglerDev({
+    wranglerBin: config.wranglerBin,
     cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // No TIM_* variables: the offline path is the one under test.
-    env: Object.fromEntries(Object.entries({ ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' }).filter(([k]) => !k.startsWith('TIM_'))),
+    env,
+    isUp: async (b) => (await fetch(`${b}/`, { signal: AbortSignal.timeout(2000) })).status === 404,
   });
-  let exited = false;
-  wrangler.on('exit', () => { exited = true; });
-  for (const s of [wrangler.stdout, wrangler.stderr]) s.on('data', (d) => log.push(String(d)));
+  const port = new URL(base).port;
   try {
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + READY_MS;
-    let up = false;
-    while (!up && Date.now() < deadline && !exited) {
-      try {
-        up = (await fetch(`${base}/`, { signal: AbortSignal.timeout(2000) })).status === 404;
-      } catch { /* not up yet */ }
-      if (!up) await sleep(300);
-    }
-    if (!up) throw new Error(`wrangler dev did not come up:\n${log.join('').slice(-3000)}`);
     const oracle = nodeOracle(config.jsTestsDir);
     for (const [i, line] of lines.entries()) {
       const [name, check] = EXPECT[i];
@@ -121,7 +102,7 @@ registry.test('walkthrough: the README curl lines against the offline example Wo
       }
     }
   } finally {
-    try { process.kill(-wrangler.pid, 'SIGKILL'); } catch { /* gone */ }
+    stop();
   }
 });
 
@@ -130,4 +111,4 @@ const passed = results.filter((r) => r.ok).length;
 const summary = { runtime: 'walkthrough', passed, failed: results.length - passed };
 console.log(`walkthrough: ${passed} passed, ${summary.failed} failed`);
 console.log(RESULT_MARK + JSON.stringify({ summary, results }));
-process.exit(summary.failed === 0 ? 0 : 1);
+await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
