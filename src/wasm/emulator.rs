@@ -88,12 +88,12 @@ impl WasmEmulator {
                 set(&o, "status", (status as f64).into());
                 set(&o, "body", body.into());
                 let list = Array::new();
-                for cb in &after {
+                for cb in after {
                     list.push(&self.outgoing(cb, now_s));
                 }
                 set(&o, "after", list.into());
             }
-            Handled::NeedsBefore(cb) => set(&o, "before", self.outgoing(&cb, now_s)),
+            Handled::NeedsBefore(cb) => set(&o, "before", self.outgoing(cb, now_s)),
         }
         o.into()
     }
@@ -108,7 +108,7 @@ impl WasmEmulator {
 }
 
 impl WasmEmulator {
-    fn outgoing(&self, cb: &Callback, now_s: u64) -> JsValue {
+    fn outgoing(&self, cb: Callback, now_s: u64) -> JsValue {
         let o = Object::new();
         let base = self.callback_url.as_deref().unwrap_or("");
         let url = callback_url(
@@ -120,7 +120,7 @@ impl WasmEmulator {
         );
         set(&o, "url", url.into());
         set(&o, "command", cb.command.into());
-        set(&o, "body", Value::Object(cb.body.clone()).to_json().into());
+        set(&o, "body", Value::Object(cb.body).to_json().into());
         o.into()
     }
 }
