@@ -882,8 +882,9 @@ fn the_sdks_own_pager_walks_the_whole_history() {
         let resp = r.ok(SVC, "admin_getroammsg", &req.to_json());
         let page = to_serde(&resp);
         seen.splice(0..0, texts(page["MsgList"].as_array().unwrap()));
-        match crate::api::paging::next_page(rule, &req, &resp).unwrap() {
-            Some(next) => req = next,
+        // TODO(merge): the emulator still answers in the old document model.
+        match crate::api::paging::next_page(rule, &to_serde(&req), &page).unwrap() {
+            Some(next) => req = crate::json::parse(&next.to_string()).unwrap(),
             None => break,
         }
     }
