@@ -2,7 +2,7 @@
 //! module, so the production wasm does not carry it). The I/O around it (reading the `Request`,
 //! delivering webhooks with the host's fetch, building the `Response`) is pkg/src/emulator.js.
 
-use super::args;
+use super::convert::field as args;
 use super::error::js;
 use crate::emulator::{webhooks::callback_url, Callback, Emulator, Handled};
 use crate::error::TimError;
