@@ -2,7 +2,7 @@
 
 use super::support::*;
 use crate::emulator::Emulator;
-use crate::json::Value;
+use serde_json::Value;
 
 #[test]
 fn success_has_tencents_envelope() {
@@ -73,12 +73,12 @@ fn snapshot_restores_into_a_new_emulator() {
         "multiaccount_import",
         r#"{"AccountList":[{"UserID":"a","Nick":"Ann"},{"UserID":"b"}]}"#,
     );
-    let snap = r.emu.snapshot();
+    let snap = r.emu.snapshot().unwrap();
     let mut other = Rig::new();
     assert_ne!(other.emu.state(), r.emu.state());
     other.emu.restore(&snap).unwrap();
     assert_eq!(other.emu.state(), r.emu.state());
-    assert_eq!(other.emu.snapshot(), snap);
+    assert_eq!(other.emu.snapshot().unwrap(), snap);
 }
 
 #[test]
