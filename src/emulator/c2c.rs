@@ -32,6 +32,7 @@ const MAX_PER_CONVERSATION: usize = 10_000;
 
 /// One stored message (in a snapshot: Tencent's field names where there is one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Msg {
     #[serde(rename = "From_Account")]
     pub from: String,
@@ -47,19 +48,13 @@ pub struct Msg {
     pub key: String,
     #[serde(rename = "MsgBody")]
     pub body: Vec<Value>,
-    #[serde(
-        rename = "CloudCustomData",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "CloudCustomData")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
-    #[serde(rename = "Withdrawn")]
     pub withdrawn: bool,
     /// The recipient has not read it (and it counts toward the unread number).
-    #[serde(rename = "Unread")]
     pub unread: bool,
     /// Accounts whose roaming lacks it (the sender with SyncOtherMachine 2, a side that deleted it).
-    #[serde(rename = "Hidden")]
     pub hidden: Vec<String>,
 }
 

@@ -127,11 +127,8 @@ pub struct Group {
     introduction: String,
     notification: String,
     face_url: String,
-    #[serde(
-        rename = "Owner_Account",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "Owner_Account")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     owner: Option<String>,
     create_time: u64,
     #[serde(rename = "MaxMemberNum")]
@@ -160,16 +157,13 @@ pub struct Group {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Member {
     #[serde(rename = "Member_Account")]
     id: String,
-    #[serde(rename = "Role")]
     role: Role,
-    #[serde(rename = "JoinTime")]
     join_time: u64,
-    #[serde(rename = "MsgFlag")]
     msg_flag: String,
-    #[serde(rename = "NameCard")]
     name_card: String,
     #[serde(rename = "LastSendMsgTime")]
     last_send: u64,
@@ -189,17 +183,11 @@ pub struct Msg {
     from: String,
     #[serde(rename = "MsgBody")]
     body: Value,
-    #[serde(
-        rename = "CloudCustomData",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "CloudCustomData")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     cloud_data: Option<String>,
-    #[serde(
-        rename = "MsgPriority",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "MsgPriority")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     priority: Option<String>,
     #[serde(rename = "Recalled")]
     recalled: bool,
