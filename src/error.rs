@@ -49,13 +49,6 @@ pub struct TimError {
     /// False when the request may or may not have been processed (for example a timeout after
     /// the body was sent).
     pub outcome_known: bool,
-    /// The `random` query value of the last attempt sent, which identifies the request to
-    /// Tencent support; `None` when nothing was sent.
-    pub request_id: Option<u32>,
-    /// The origin the last attempt went to ("" when nothing was sent).
-    pub host: String,
-    /// Milliseconds from the start of the call to this error.
-    pub duration_ms: u64,
 }
 
 impl TimError {
@@ -70,9 +63,6 @@ impl TimError {
             http_status: 0,
             attempts: 0,
             outcome_known: true,
-            request_id: None,
-            host: String::new(),
-            duration_ms: 0,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use super::client::Inner;
 use super::convert;
+use super::error::Trace;
 use super::events::{self, Event, Meta};
 use super::host;
 use super::signal::{pause, CallerSignal, Guard};
@@ -57,7 +58,12 @@ pub(super) fn read_options(
     let raw: RawOptions = convert::options(opts, "call options")?;
     Ok(CallOptions {
         signal: CallerSignal::read(raw.signal)?,
-        policy: read_policy(&raw.max_retries, &raw.timeout_ms, &raw.deadline_ms, defaults)?,
+        policy: read_policy(
+            &raw.max_retries,
+            &raw.timeout_ms,
+            &raw.deadline_ms,
+            defaults,
+        )?,
         emitter,
     })
 }
@@ -88,9 +94,11 @@ fn now_ms() -> u64 {
     host::now_ms().max(0.0) as u64
 }
 
-/// A failed call: the error and, for a network failure, the host's error rebuilt without secrets.
+/// A failed call: the error, where it happened and, for a network failure, the host's error
+/// rebuilt without secrets.
 pub(super) struct Failed {
     pub error: TimError,
+    pub trace: Trace,
     pub cause: JsValue,
 }
 
@@ -98,6 +106,7 @@ impl From<TimError> for Failed {
     fn from(error: TimError) -> Self {
         Failed {
             error,
+            trace: Trace::default(),
             cause: JsValue::UNDEFINED,
         }
     }
@@ -140,16 +149,19 @@ pub(super) async fn send(
     loop {
         if next.delay_ms > 0 && pause(next.delay_ms, signal).await {
             // Keep the last failure's code and status: they say why the call was waiting.
-            let last = last.take();
-            let info = last
-                .as_ref()
-                .map_or_else(String::new, |f| format!(" (after: {})", f.error.message()));
-            let mut e = last.map_or_else(|| TimError::new(Kind::Aborted, ""), |f| f.error);
-            e.kind = Kind::Aborted;
-            e.info = format!("the call was aborted while waiting to retry{info}");
-            let e = stamp(e, started, call.abort());
-            report_error(inner, o, service, command, &e, Stop::Aborted);
-            return Err(e.into());
+            let mut f = last
+                .take()
+                .unwrap_or_else(|| TimError::new(Kind::Aborted, "").into());
+            let info = if f.error.info.is_empty() {
+                String::new()
+            } else {
+                format!(" (after: {})", f.error.message())
+            };
+            f.error.kind = Kind::Aborted;
+            f.error.info = format!("the call was aborted while waiting to retry{info}");
+            stamp(&mut f, started, call.abort());
+            report_error(inner, o, service, command, &f, Stop::Aborted);
+            return Err(f);
         }
         let random = host::random_u32();
         let req = {
@@ -157,7 +169,14 @@ pub(super) async fn send(
             if next.refresh_usersig {
                 core.forget_admin_usersig();
             }
-            core.build(next.host, service, command, Some(&body), host::now_s(), random)?
+            core.build(
+                next.host,
+                service,
+                command,
+                Some(&body),
+                host::now_s(),
+                random,
+            )?
         };
         let origin = inner.origin(next.host);
         if let Some(f) = &o.emitter {
@@ -237,8 +256,8 @@ pub(super) async fn send(
                 return Ok(answer);
             }
             (Step::Retry(a), Err((_, mut f))) => {
-                f.error.request_id = Some(random);
-                f.error.host = origin.to_owned();
+                f.trace.request_id = Some(random);
+                f.trace.host = origin.to_owned();
                 if let Some(emitter) = &o.emitter {
                     events::emit(
                         emitter,
@@ -270,25 +289,28 @@ pub(super) async fn send(
             }
             (Step::GiveUp(g), Err((_, mut f))) => {
                 f.error.retryable = retry::transient(outcome);
-                f.error.request_id = Some(random);
-                f.error.host = origin.to_owned();
-                f.error = stamp(f.error, started, g);
-                report_error(inner, o, service, command, &f.error, g.stop);
+                f.trace.request_id = Some(random);
+                f.trace.host = origin.to_owned();
+                stamp(&mut f, started, g);
+                report_error(inner, o, service, command, &f, g.stop);
                 return Err(f);
             }
             // The policy answers Done exactly for Outcome::Ok; keep a clear error if that ever broke.
             (_, Ok(_)) | (Step::Done { .. }, Err(_)) => {
-                return Err(TimError::new(Kind::BadResponse, "internal: retry state out of step").into())
+                return Err(
+                    TimError::new(Kind::BadResponse, "internal: retry state out of step").into(),
+                )
             }
         }
     }
 }
 
 /// The last error, stamped with what the policy knows about the whole call.
-fn stamp(mut e: TimError, started: u64, g: GiveUp) -> TimError {
+fn stamp(f: &mut Failed, started: u64, g: GiveUp) {
+    f.trace.duration_ms = now_ms().saturating_sub(started);
+    let e = &mut f.error;
     e.attempts = g.attempts;
     e.outcome_known = g.outcome_known;
-    e.duration_ms = now_ms().saturating_sub(started);
     // Tencent's ErrorInfo stays verbatim; our own texts say why the retries stopped.
     if e.kind != Kind::Api && !matches!(g.stop, Stop::Permanent | Stop::Aborted) {
         let stop = g.stop.as_str();
@@ -298,7 +320,6 @@ fn stamp(mut e: TimError, started: u64, g: GiveUp) -> TimError {
             e.info = format!("{} ({stop})", e.info);
         }
     }
-    e
 }
 
 fn report_error(
@@ -306,9 +327,10 @@ fn report_error(
     o: &CallOptions,
     service: &str,
     command: &str,
-    e: &TimError,
+    failed: &Failed,
     stop: Stop,
 ) {
+    let (e, t) = (&failed.error, &failed.trace);
     if let Some(f) = &o.emitter {
         events::emit(
             f,
@@ -317,14 +339,19 @@ fn report_error(
                 service,
                 command,
                 attempt: e.attempts,
-                host: &e.host,
-                request_id: e.request_id.unwrap_or(0),
+                host: &t.host,
+                request_id: t.request_id.unwrap_or(0),
                 status: (e.http_status != 0).then_some(e.http_status),
                 error_code: (e.kind == Kind::Api).then_some(e.code),
-                duration_ms: Some(e.duration_ms),
+                duration_ms: Some(t.duration_ms),
                 decision: Some(stop_name(stop)),
                 kind_of_error: Some(e.kind.as_str()),
-                message: Some(inner.core.borrow().redact(&e.clone().at(service, command).message())),
+                message: Some(
+                    inner
+                        .core
+                        .borrow()
+                        .redact(&e.clone().at(service, command).message()),
+                ),
                 ..Event::default()
             },
         );
@@ -386,7 +413,14 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
                 )
             };
             let cause = sanitized_cause(inner, &err);
-            return Err((outcome, Failed { error: e, cause }));
+            return Err((
+                outcome,
+                Failed {
+                    error: e,
+                    trace: Trace::default(),
+                    cause,
+                },
+            ));
         }
         // Only a caller-supplied fetch can do this: its mistake, reported as bad input.
         Err(Failure::NotAResponse) => {

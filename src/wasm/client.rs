@@ -4,7 +4,7 @@
 
 use super::call::{self, Failed};
 use super::convert::{self, field};
-use super::error::{js, to_js_with_cause};
+use super::error::{js, to_js_traced};
 use super::host;
 use crate::client::{Client, Config};
 use crate::error::TimError;
@@ -98,12 +98,18 @@ impl WasmClient {
                 Ok(o) => call::send(&inner, &service, &command, body.as_deref(), &o).await,
                 Err(e) => Err(Failed::from(e)),
             };
-            result.map_err(|Failed { error, cause }| {
-                let mut e = error.at(&service, &command);
-                // Removes secrets from whatever text an error carries (Tencent's ErrorInfo too).
-                e.info = inner.core.borrow().redact(&e.info);
-                to_js_with_cause(&e, cause)
-            })
+            result.map_err(
+                |Failed {
+                     error,
+                     trace,
+                     cause,
+                 }| {
+                    let mut e = error.at(&service, &command);
+                    // Removes secrets from whatever text an error carries (Tencent's ErrorInfo too).
+                    e.info = inner.core.borrow().redact(&e.info);
+                    to_js_traced(&e, &trace, cause)
+                },
+            )
         })
     }
 
@@ -141,8 +147,7 @@ impl WasmClient {
         let admin_id = field::opt_string(&o.admin_id, "adminId")?;
         let region = field::opt_string(&o.region, "region")?;
         let base_urls = base_urls(&o.base_url)?;
-        let timeout_ms =
-            field::opt_int(&o.timeout_ms, "timeoutMs", 1, 600_000)?.map(|t| t as u32);
+        let timeout_ms = field::opt_int(&o.timeout_ms, "timeoutMs", 1, 600_000)?.map(|t| t as u32);
         let max_response_bytes = field::opt_int(
             &o.max_response_bytes,
             "maxResponseBytes",

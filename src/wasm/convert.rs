@@ -23,8 +23,7 @@ pub fn options<T: DeserializeOwned + Default>(value: JsValue, what: &str) -> Res
     if !value.is_object() || value.is_function() {
         return Err(TimError::bad_input(format!("{what} must be an object")));
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| TimError::bad_input(format!("{what}: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| TimError::bad_input(format!("{what}: {e}")))
 }
 
 /// A field read as it is (`#[serde(with = "serde_wasm_bindgen::preserve")]`), checked here.

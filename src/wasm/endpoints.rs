@@ -59,7 +59,11 @@ pub fn next_page(
         let rule = paging::paging(&ep.path()).ok_or_else(|| {
             TimError::bad_input("this endpoint is not a paged list").at(service, command)
         })?;
-        let next = paging::next_page(rule, &read(request, "request")?, &answer(answer_value, "answer")?)?;
+        let next = paging::next_page(
+            rule,
+            &read(request, "request")?,
+            &answer(answer_value, "answer")?,
+        )?;
         Ok(next.map(|v| v.to_string()))
     };
     run().map_err(js)
@@ -80,7 +84,10 @@ pub fn split_batch(service: &str, command: &str, body: &str) -> Result<JsValue, 
 /// One answer from the answers of the calls that succeeded (in order).
 #[wasm_bindgen(js_name = mergeBatch)]
 pub fn merge_batch(answers: JsValue) -> Result<JsValue, JsValue> {
-    let list: Vec<Value> = serde_wasm_bindgen::from_value(answers)
-        .map_err(|e| js(TimError::bad_input(format!("answers must be an array: {e}"))))?;
+    let list: Vec<Value> = serde_wasm_bindgen::from_value(answers).map_err(|e| {
+        js(TimError::bad_input(format!(
+            "answers must be an array: {e}"
+        )))
+    })?;
     Ok(to_js(&batch::merge(&list)))
 }

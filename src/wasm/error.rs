@@ -30,8 +30,20 @@ struct Fields<'a> {
     cause: JsValue,
 }
 
-/// The error as a plain object, with `cause` (or undefined) attached.
-pub fn to_js_with_cause(e: &TimError, cause: JsValue) -> JsValue {
+/// Where a call's error happened: the request it was about, when one was sent.
+#[derive(Default)]
+pub struct Trace {
+    /// The `random` query value of the last attempt sent, which identifies the request to
+    /// Tencent support; `None` when nothing was sent.
+    pub request_id: Option<u32>,
+    /// The origin the last attempt went to ("" when nothing was sent).
+    pub host: String,
+    /// Milliseconds from the start of the call to this error.
+    pub duration_ms: u64,
+}
+
+/// The error as a plain object, with its trace and `cause` (or undefined) attached.
+pub fn to_js_traced(e: &TimError, t: &Trace, cause: JsValue) -> JsValue {
     to_js(&Fields {
         name: "TimError",
         message: e.message(),
@@ -44,14 +56,14 @@ pub fn to_js_with_cause(e: &TimError, cause: JsValue) -> JsValue {
         http_status: e.http_status,
         attempts: e.attempts,
         outcome_known: e.outcome_known,
-        request_id: e.request_id,
-        host: &e.host,
-        duration_ms: e.duration_ms,
+        request_id: t.request_id,
+        host: &t.host,
+        duration_ms: t.duration_ms,
         cause,
     })
 }
 
 /// For `Result<_, TimError>` -> `Result<_, JsValue>` at the export boundary.
 pub fn js(e: TimError) -> JsValue {
-    to_js_with_cause(&e, JsValue::UNDEFINED)
+    to_js_traced(&e, &Trace::default(), JsValue::UNDEFINED)
 }

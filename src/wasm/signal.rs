@@ -25,8 +25,7 @@ extern "C" {
     #[wasm_bindgen(method, structural, catch, js_name = addEventListener)]
     fn add_event_listener(this: &SignalLike, kind: &str, f: &Function) -> Result<(), JsValue>;
     #[wasm_bindgen(method, structural, catch, js_name = removeEventListener)]
-    fn remove_event_listener(this: &SignalLike, kind: &str, f: &Function)
-        -> Result<(), JsValue>;
+    fn remove_event_listener(this: &SignalLike, kind: &str, f: &Function) -> Result<(), JsValue>;
 }
 
 /// The caller's signal (per-call option `signal`).
@@ -155,22 +154,23 @@ impl<'a> Guard<'a> {
     /// Awaits `p` unless the deadline or the caller's signal comes first.
     pub async fn race(&self, p: &Promise) -> Result<JsValue, Interrupted> {
         let result = JsFuture::from(Promise::race(&Array::of2(p, &self.promise))).await;
-        result.map_err(|reason| {
-            if TIMED_OUT.with(|t| reason == JsValue::from(t)) {
-                Interrupted::TimedOut
-            } else if self.signal.is_some_and(CallerSignal::aborted) {
-                Interrupted::Aborted
-            } else {
-                Interrupted::Rejected(reason)
-            }
-        })
-        .inspect_err(|e| {
-            if !matches!(e, Interrupted::Rejected(_)) {
-                if let Some(c) = &self.controller {
-                    c.abort();
+        result
+            .map_err(|reason| {
+                if TIMED_OUT.with(|t| reason == JsValue::from(t)) {
+                    Interrupted::TimedOut
+                } else if self.signal.is_some_and(CallerSignal::aborted) {
+                    Interrupted::Aborted
+                } else {
+                    Interrupted::Rejected(reason)
                 }
-            }
-        })
+            })
+            .inspect_err(|e| {
+                if !matches!(e, Interrupted::Rejected(_)) {
+                    if let Some(c) = &self.controller {
+                        c.abort();
+                    }
+                }
+            })
     }
 }
 

@@ -76,7 +76,10 @@ pub enum Failure {
     /// A caller-supplied `fetch` answered something that is not a Response.
     NotAResponse,
     /// Over `maxResponseBytes`: by its `Content-Length` (declared) or counted while reading.
-    TooLarge { status: u16, declared: Option<u64> },
+    TooLarge {
+        status: u16,
+        declared: Option<u64>,
+    },
 }
 
 fn interrupted(stage: Stage) -> impl Fn(Interrupted) -> Failure {
@@ -115,7 +118,8 @@ pub async fn attempt(req: &Request<'_>, guard: &Guard<'_>) -> Result<Answer, Fai
     // Never follow a redirect: the URL carries the admin UserSig.
     init.set_redirect(web_sys::RequestRedirect::Manual);
     if let Some(client) = &req.client {
-        init.unchecked_ref::<host::DenoRequestInit>().set_client(client);
+        init.unchecked_ref::<host::DenoRequestInit>()
+            .set_client(client);
     }
     let sent = match req.fetch {
         Some(f) => f
@@ -178,7 +182,10 @@ impl Resp {
             Resp::Native(r) => r.headers().get(name).ok().flatten(),
             Resp::Like(r) => {
                 let h = r.headers().ok().filter(JsValue::is_object)?;
-                h.unchecked_into::<HeadersLike>().get(name).ok()?.as_string()
+                h.unchecked_into::<HeadersLike>()
+                    .get(name)
+                    .ok()?
+                    .as_string()
             }
         }
     }
@@ -294,4 +301,3 @@ fn concat_text(chunks: &js_sys::Array, total: u32) -> Result<JsValue, Failure> {
         .map(JsValue::from)
         .ok_or(Failure::NotAResponse)
 }
-

@@ -284,9 +284,9 @@ pub fn decode_user_sig(user_sig: JsValue) -> Result<JsValue, JsValue> {
             time: d.time,
             expire: d.expire,
             // A Uint8Array, as the option userBuf takes it (serde would write a plain array).
-            user_buf: d
-                .userbuf
-                .map_or(JsValue::UNDEFINED, |b| js_sys::Uint8Array::from(b.as_slice()).into()),
+            user_buf: d.userbuf.map_or(JsValue::UNDEFINED, |b| {
+                js_sys::Uint8Array::from(b.as_slice()).into()
+            }),
             sig: d.sig,
         }))
     })()

@@ -41,7 +41,11 @@ fn token_of(token: &JsValue, insecure: &JsValue) -> Result<Option<String>, TimEr
     let insecure = match insecure.as_bool() {
         Some(b) => b,
         None if insecure.is_undefined() || insecure.is_null() => false,
-        None => return Err(TimError::bad_input("insecureAllowUnsigned must be a boolean")),
+        None => {
+            return Err(TimError::bad_input(
+                "insecureAllowUnsigned must be a boolean",
+            ))
+        }
     };
     match (token, insecure) {
         (Some(t), false) if !t.is_empty() => Ok(Some(t)),
@@ -116,7 +120,8 @@ pub fn verify_webhook(
 #[wasm_bindgen(js_name = webhookReply)]
 pub fn webhook_reply(spec: &str) -> Result<String, JsValue> {
     (|| {
-        let value = crate::body::read(spec).map_err(|_| TimError::bad_input("reply must be JSON"))?;
+        let value =
+            crate::body::read(spec).map_err(|_| TimError::bad_input("reply must be JSON"))?;
         Ok(Reply::from_spec(&value).map_err(TimError::from)?.to_json())
     })()
     .map_err(js)

@@ -55,7 +55,11 @@ fn bodies_serde_json_refuses_are_60003_with_the_reason() {
     r.ok("im_open_login_svc", "account_import", &deep(126));
     // JSON.stringify writes a lone surrogate escape for a string cut inside an emoji: read as
     // U+FFFD, as the SDK reads it (crate::body).
-    r.ok("im_open_login_svc", "account_import", r#"{"UserID":"a\ud83d"}"#);
+    r.ok(
+        "im_open_login_svc",
+        "account_import",
+        r#"{"UserID":"a\ud83d"}"#,
+    );
     let v = r.ok(
         "im_open_login_svc",
         "account_check",
