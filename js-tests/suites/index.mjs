@@ -5,6 +5,7 @@ import client from './client.mjs';
 import endpoints from './endpoints.mjs';
 import webhook from './webhook.mjs';
 import limits from './limits.mjs';
+import hostile from './hostile.mjs';
 import secrets from './secrets.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
@@ -16,6 +17,7 @@ export default {
   endpoints,
   webhook,
   limits,
+  hostile,
   secrets,
   'perf-api': perfApi,
   emulator,

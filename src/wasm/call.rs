@@ -399,6 +399,18 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
             let text = format!("the call was aborted {}", stage.as_str());
             return fail(Outcome::Aborted, unknown(Kind::Aborted, text));
         }
+        Err(Failure::Threw(err)) => {
+            let e = TimError::new(Kind::Network, "fetch threw before sending");
+            let cause = sanitized_cause(inner, &err);
+            return Err((
+                Outcome::NotSent,
+                Failed {
+                    error: e,
+                    trace: Trace::default(),
+                    cause,
+                },
+            ));
+        }
         Err(Failure::Host(stage, err)) => {
             let outcome = if stage == Stage::Sending && refused_before_sending(&err) {
                 Outcome::NotSent
