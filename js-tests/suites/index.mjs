@@ -7,6 +7,7 @@ import webhook from './webhook.mjs';
 import limits from './limits.mjs';
 import hostile from './hostile.mjs';
 import secrets from './secrets.mjs';
+import observe from './observe.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
 import faults from '../faults/suite.mjs';
@@ -19,6 +20,7 @@ export default {
   limits,
   hostile,
   secrets,
+  observe,
   'perf-api': perfApi,
   emulator,
   faults,
