@@ -404,7 +404,7 @@ export async function operation(): Promise<void> {
 // The method set of each namespace must be exactly the catalog's (src/api/catalog.rs): a missing
 // method or an extra one fails to compile (excess property check / missing property). The
 // <method>Pages / <method>Batched helpers are pinned separately, in helpers.test-d.ts.
-type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Batched`>;
+type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Items` | `${string}Batched`>;
 export const accountMethods: Record<Methods<AccountApi>, true> = {
   importAccount: true,
   importAccounts: true,

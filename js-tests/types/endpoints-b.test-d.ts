@@ -23,7 +23,7 @@ declare function resolved<T>(p: Promise<T>): T;
 // ---- The method names are exactly the catalog's (src/api/catalog.rs) ----------------------------
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // The <method>Pages / <method>Batched helpers are pinned in helpers.test-d.ts.
-type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Batched`>;
+type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Items` | `${string}Batched`>;
 const groupNames: Same<
   Methods<GroupApi>,
   | 'getAppidGroupList' | 'createGroup' | 'getGroupInfo' | 'getGroupMemberInfo'

@@ -9,6 +9,9 @@
 import type {
   BatchOptions,
   BatchedResponse,
+  ItemOptions,
+  ItemIterable,
+  PageItem,
   CallOptions,
   ListItem,
   PageOptions,
@@ -358,6 +361,7 @@ export interface MessageApi {
   importMsg(body: MessageImportMsgRequest, options?: CallOptions): Promise<MessageImportMsgResponse>;
   getRoamMsg(body: MessageGetRoamMsgRequest, options?: CallOptions): Promise<MessageGetRoamMsgResponse>;
   getRoamMsgPages(body: MessageGetRoamMsgRequest, options?: PageOptions): AsyncIterableIterator<MessageGetRoamMsgResponse>;
+  getRoamMsgItems(body: MessageGetRoamMsgRequest, options?: ItemOptions): ItemIterable<PageItem<MessageGetRoamMsgResponse, 'MsgList'>>;
   withdrawMsg(body: MessageWithdrawMsgRequest, options?: CallOptions): Promise<MessageWithdrawMsgResponse>;
   setMsgRead(body: MessageSetMsgReadRequest, options?: CallOptions): Promise<MessageSetMsgReadResponse>;
   getC2cUnreadMsgNum(body: MessageGetC2cUnreadMsgNumRequest, options?: CallOptions): Promise<MessageGetC2cUnreadMsgNumResponse>;
@@ -1008,12 +1012,14 @@ export interface FriendApi {
   friendCheckBatched(body: FriendFriendCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FriendFriendCheckResponse, ListItem<FriendFriendCheckRequest, 'To_Account'>>>;
   friendGet(body: FriendFriendGetRequest, options?: CallOptions): Promise<FriendFriendGetResponse>;
   friendGetPages(body: FriendFriendGetRequest, options?: PageOptions): AsyncIterableIterator<FriendFriendGetResponse>;
+  friendGetItems(body: FriendFriendGetRequest, options?: ItemOptions): ItemIterable<PageItem<FriendFriendGetResponse, 'UserDataItem'>>;
   friendGetList(body: FriendFriendGetListRequest, options?: CallOptions): Promise<FriendFriendGetListResponse>;
   blackListAdd(body: FriendBlackListAddRequest, options?: CallOptions): Promise<FriendBlackListAddResponse>;
   blackListAddBatched(body: FriendBlackListAddRequest, options?: BatchOptions): Promise<BatchedResponse<FriendBlackListAddResponse, ListItem<FriendBlackListAddRequest, 'To_Account'>>>;
   blackListDelete(body: FriendBlackListDeleteRequest, options?: CallOptions): Promise<FriendBlackListDeleteResponse>;
   blackListGet(body: FriendBlackListGetRequest, options?: CallOptions): Promise<FriendBlackListGetResponse>;
   blackListGetPages(body: FriendBlackListGetRequest, options?: PageOptions): AsyncIterableIterator<FriendBlackListGetResponse>;
+  blackListGetItems(body: FriendBlackListGetRequest, options?: ItemOptions): ItemIterable<PageItem<FriendBlackListGetResponse, 'BlackListItem'>>;
   blackListCheck(body: FriendBlackListCheckRequest, options?: CallOptions): Promise<FriendBlackListCheckResponse>;
   groupAdd(body: FriendGroupAddRequest, options?: CallOptions): Promise<FriendGroupAddResponse>;
   groupDelete(body: FriendGroupDeleteRequest, options?: CallOptions): Promise<FriendGroupDeleteResponse>;
@@ -1103,6 +1109,7 @@ export interface FollowApi {
   followCheckBatched(body: FollowFollowCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowCheckResponse, ListItem<FollowFollowCheckRequest, 'To_Account'>>>;
   followGet(body: FollowFollowGetRequest, options?: CallOptions): Promise<FollowFollowGetResponse>;
   followGetPages(body: FollowFollowGetRequest, options?: PageOptions): AsyncIterableIterator<FollowFollowGetResponse>;
+  followGetItems(body: FollowFollowGetRequest, options?: ItemOptions): ItemIterable<PageItem<FollowFollowGetResponse, 'FollowItem'>>;
   followGetInfo(body: FollowFollowGetInfoRequest, options?: CallOptions): Promise<FollowFollowGetInfoResponse>;
   followGetInfoBatched(body: FollowFollowGetInfoRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowGetInfoResponse, ListItem<FollowFollowGetInfoRequest, 'To_Account'>>>;
 }
@@ -1308,6 +1315,7 @@ export interface ConversationGetContactGroupResponse extends TimResponse {
 export interface ConversationApi {
   getList(body: ConversationGetListRequest, options?: CallOptions): Promise<ConversationGetListResponse>;
   getListPages(body: ConversationGetListRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetListResponse>;
+  getListItems(body: ConversationGetListRequest, options?: ItemOptions): ItemIterable<PageItem<ConversationGetListResponse, 'SessionItem'>>;
   delete(body: ConversationDeleteRequest, options?: CallOptions): Promise<ConversationDeleteResponse>;
   createContactGroup(body: ConversationCreateContactGroupRequest, options?: CallOptions): Promise<ConversationCreateContactGroupResponse>;
   delContactGroup(body: ConversationDelContactGroupRequest, options?: CallOptions): Promise<ConversationDelContactGroupResponse>;
@@ -1318,6 +1326,7 @@ export interface ConversationApi {
   markContactBatched(body: ConversationMarkContactRequest, options?: BatchOptions): Promise<BatchedResponse<ConversationMarkContactResponse, ListItem<ConversationMarkContactRequest, 'MarkItem'>>>;
   getContactGroup(body: ConversationGetContactGroupRequest, options?: CallOptions): Promise<ConversationGetContactGroupResponse>;
   getContactGroupPages(body: ConversationGetContactGroupRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetContactGroupResponse>;
+  getContactGroupItems(body: ConversationGetContactGroupRequest, options?: ItemOptions): ItemIterable<PageItem<ConversationGetContactGroupResponse, 'ContactItem'>>;
 }
 
 // =============================================================================================
@@ -1546,10 +1555,13 @@ export interface ModerationApi {
   deleteLocalAuditKeywordsBatched(body: ModerationDeleteLocalAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteLocalAuditKeywordsResponse, ListItem<ModerationDeleteLocalAuditKeywordsRequest, 'LocalAuditWords'>>>;
   getLocalAuditKeywords(body: ModerationGetLocalAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetLocalAuditKeywordsResponse>;
   getLocalAuditKeywordsPages(body: ModerationGetLocalAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetLocalAuditKeywordsResponse>;
+  getLocalAuditKeywordsItems(body: ModerationGetLocalAuditKeywordsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetLocalAuditKeywordsResponse, 'LocalAuditWords'>>;
   getCloudAuditKeywordsIds(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsIdsResponse>;
   getCloudAuditKeywordsIdsPages(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsIdsResponse>;
+  getCloudAuditKeywordsIdsItems(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetCloudAuditKeywordsIdsResponse, 'Infos'>>;
   getCloudAuditKeywords(body: ModerationGetCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsResponse>;
   getCloudAuditKeywordsPages(body: ModerationGetCloudAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsResponse>;
+  getCloudAuditKeywordsItems(body: ModerationGetCloudAuditKeywordsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetCloudAuditKeywordsResponse, 'Infos'>>;
   addCloudAuditKeywords(body: ModerationAddCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationAddCloudAuditKeywordsResponse>;
   deleteCloudAuditKeywords(body: ModerationDeleteCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationDeleteCloudAuditKeywordsResponse>;
   deleteCloudAuditKeywordsBatched(body: ModerationDeleteCloudAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteCloudAuditKeywordsResponse, ListItem<ModerationDeleteCloudAuditKeywordsRequest, 'Keywords'>>>;

@@ -6,6 +6,9 @@
 import type {
   BatchOptions,
   BatchedResponse,
+  ItemOptions,
+  ItemIterable,
+  PageItem,
   CallOptions,
   KeyValue,
   ListItem,
@@ -1241,11 +1244,13 @@ export interface OfficialAccountGetSubscribedOfficialAccountListResponse extends
 export interface GroupApi {
   getAppidGroupList(body: GroupGetAppidGroupListRequest, options?: CallOptions): Promise<GroupGetAppidGroupListResponse>;
   getAppidGroupListPages(body: GroupGetAppidGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetAppidGroupListResponse>;
+  getAppidGroupListItems(body: GroupGetAppidGroupListRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetAppidGroupListResponse, 'GroupIdList'>>;
   createGroup(body: GroupCreateGroupRequest, options?: CallOptions): Promise<GroupCreateGroupResponse>;
   getGroupInfo(body: GroupGetGroupInfoRequest, options?: CallOptions): Promise<GroupGetGroupInfoResponse>;
   getGroupInfoBatched(body: GroupGetGroupInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetGroupInfoResponse, ListItem<GroupGetGroupInfoRequest, 'GroupIdList'>>>;
   getGroupMemberInfo(body: GroupGetGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetGroupMemberInfoResponse>;
   getGroupMemberInfoPages(body: GroupGetGroupMemberInfoRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMemberInfoResponse>;
+  getGroupMemberInfoItems(body: GroupGetGroupMemberInfoRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupMemberInfoResponse, 'MemberList'>>;
   getSpecifiedGroupMemberInfo(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetSpecifiedGroupMemberInfoResponse>;
   getSpecifiedGroupMemberInfoBatched(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetSpecifiedGroupMemberInfoResponse, ListItem<GroupGetSpecifiedGroupMemberInfoRequest, 'Member_List_Account'>>>;
   modifyGroupBaseInfo(body: GroupModifyGroupBaseInfoRequest, options?: CallOptions): Promise<GroupModifyGroupBaseInfoResponse>;
@@ -1257,6 +1262,7 @@ export interface GroupApi {
   destroyGroup(body: GroupDestroyGroupRequest, options?: CallOptions): Promise<GroupDestroyGroupResponse>;
   getJoinedGroupList(body: GroupGetJoinedGroupListRequest, options?: CallOptions): Promise<GroupGetJoinedGroupListResponse>;
   getJoinedGroupListPages(body: GroupGetJoinedGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetJoinedGroupListResponse>;
+  getJoinedGroupListItems(body: GroupGetJoinedGroupListRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetJoinedGroupListResponse, 'GroupIdList'>>;
   getRoleInGroup(body: GroupGetRoleInGroupRequest, options?: CallOptions): Promise<GroupGetRoleInGroupResponse>;
   getRoleInGroupBatched(body: GroupGetRoleInGroupRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetRoleInGroupResponse, ListItem<GroupGetRoleInGroupRequest, 'User_Account'>>>;
   forbidSendMsg(body: GroupForbidSendMsgRequest, options?: CallOptions): Promise<GroupForbidSendMsgResponse>;
@@ -1270,6 +1276,7 @@ export interface GroupApi {
   getOnlineMemberNum(body: GroupGetOnlineMemberNumRequest, options?: CallOptions): Promise<GroupGetOnlineMemberNumResponse>;
   getGroupBanMember(body: GroupGetGroupBanMemberRequest, options?: CallOptions): Promise<GroupGetGroupBanMemberResponse>;
   getGroupBanMemberPages(body: GroupGetGroupBanMemberRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupBanMemberResponse>;
+  getGroupBanMemberItems(body: GroupGetGroupBanMemberRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupBanMemberResponse, 'BannedAccountList'>>;
   banGroupMember(body: GroupBanGroupMemberRequest, options?: CallOptions): Promise<GroupBanGroupMemberResponse>;
   unbanGroupMember(body: GroupUnbanGroupMemberRequest, options?: CallOptions): Promise<GroupUnbanGroupMemberResponse>;
   sendGroupMsg(body: GroupSendGroupMsgRequest, options?: CallOptions): Promise<GroupSendGroupMsgResponse>;
@@ -1280,12 +1287,14 @@ export interface GroupApi {
   deleteGroupMsgBySender(body: GroupDeleteGroupMsgBySenderRequest, options?: CallOptions): Promise<GroupDeleteGroupMsgBySenderResponse>;
   groupMsgGetSimple(body: GroupGroupMsgGetSimpleRequest, options?: CallOptions): Promise<GroupGroupMsgGetSimpleResponse>;
   groupMsgGetSimplePages(body: GroupGroupMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<GroupGroupMsgGetSimpleResponse>;
+  groupMsgGetSimpleItems(body: GroupGroupMsgGetSimpleRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGroupMsgGetSimpleResponse, 'RspMsgList'>>;
   modifyGroupMsg(body: GroupModifyGroupMsgRequest, options?: CallOptions): Promise<GroupModifyGroupMsgResponse>;
   sendBroadcastMsg(body: GroupSendBroadcastMsgRequest, options?: CallOptions): Promise<GroupSendBroadcastMsgResponse>;
   clearGroupMsg(body: GroupClearGroupMsgRequest, options?: CallOptions): Promise<GroupClearGroupMsgResponse>;
   getGroupMsgReceipt(body: GroupGetGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptResponse>;
   getGroupMsgReceiptDetail(body: GroupGetGroupMsgReceiptDetailRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptDetailResponse>;
   getGroupMsgReceiptDetailPages(body: GroupGetGroupMsgReceiptDetailRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMsgReceiptDetailResponse>;
+  getGroupMsgReceiptDetailItems(body: GroupGetGroupMsgReceiptDetailRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupMsgReceiptDetailResponse, 'ReadList' | 'UnreadList'>>;
   groupMsgReceipt(body: GroupGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGroupMsgReceiptResponse>;
   getGroupAttr(body: GroupGetGroupAttrRequest, options?: CallOptions): Promise<GroupGetGroupAttrResponse>;
   modifyGroupAttr(body: GroupModifyGroupAttrRequest, options?: CallOptions): Promise<GroupModifyGroupAttrResponse>;
@@ -1300,6 +1309,7 @@ export interface GroupApi {
 export interface LiveGroupApi {
   getMembers(body: LiveGroupGetMembersRequest, options?: CallOptions): Promise<LiveGroupGetMembersResponse>;
   getMembersPages(body: LiveGroupGetMembersRequest, options?: PageOptions): AsyncIterableIterator<LiveGroupGetMembersResponse>;
+  getMembersItems(body: LiveGroupGetMembersRequest, options?: ItemOptions): ItemIterable<PageItem<LiveGroupGetMembersResponse, 'MemberList'>>;
   modifyUserInfo(body: LiveGroupModifyUserInfoRequest, options?: CallOptions): Promise<LiveGroupModifyUserInfoResponse>;
   checkMembers(body: LiveGroupCheckMembersRequest, options?: CallOptions): Promise<LiveGroupCheckMembersResponse>;
   getAdminList(body: LiveGroupGetAdminListRequest, options?: CallOptions): Promise<LiveGroupGetAdminListResponse>;
@@ -1320,6 +1330,7 @@ export interface CommunityApi {
   modifyPermissionGroup(body: CommunityModifyPermissionGroupRequest, options?: CallOptions): Promise<CommunityModifyPermissionGroupResponse>;
   getPermissionGroup(body: CommunityGetPermissionGroupRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupResponse>;
   getPermissionGroupPages(body: CommunityGetPermissionGroupRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupResponse>;
+  getPermissionGroupItems(body: CommunityGetPermissionGroupRequest, options?: ItemOptions): ItemIterable<PageItem<CommunityGetPermissionGroupResponse, 'PermissionGroupList'>>;
   addTopicPermissionGroup(body: CommunityAddTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunityAddTopicPermissionGroupResponse>;
   addTopicPermissionGroupBatched(body: CommunityAddTopicPermissionGroupRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityAddTopicPermissionGroupResponse, ListItem<CommunityAddTopicPermissionGroupRequest, 'TopicPermissionList'>>>;
   setTopicPermissionGroup(body: CommunitySetTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunitySetTopicPermissionGroupResponse>;
@@ -1331,6 +1342,7 @@ export interface CommunityApi {
   deletePermissionGroupMemberBatched(body: CommunityDeletePermissionGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityDeletePermissionGroupMemberResponse, ListItem<CommunityDeletePermissionGroupMemberRequest, 'MemberList'>>>;
   getPermissionGroupMemberList(body: CommunityGetPermissionGroupMemberListRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupMemberListResponse>;
   getPermissionGroupMemberListPages(body: CommunityGetPermissionGroupMemberListRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupMemberListResponse>;
+  getPermissionGroupMemberListItems(body: CommunityGetPermissionGroupMemberListRequest, options?: ItemOptions): ItemIterable<PageItem<CommunityGetPermissionGroupMemberListResponse, 'MemberList'>>;
 }
 
 /** `client.officialAccount`: official accounts, their messages and subscribers. */
@@ -1345,12 +1357,15 @@ export interface OfficialAccountApi {
   officialAccountMsgRecallBatched(body: OfficialAccountOfficialAccountMsgRecallRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountOfficialAccountMsgRecallResponse, ListItem<OfficialAccountOfficialAccountMsgRecallRequest, 'MsgKeyList'>>>;
   officialAccountMsgGetSimple(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: CallOptions): Promise<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
   officialAccountMsgGetSimplePages(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
+  officialAccountMsgGetSimpleItems(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountOfficialAccountMsgGetSimpleResponse, 'RspMsgList'>>;
   addSubscriber(body: OfficialAccountAddSubscriberRequest, options?: CallOptions): Promise<OfficialAccountAddSubscriberResponse>;
   addSubscriberBatched(body: OfficialAccountAddSubscriberRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountAddSubscriberResponse, ListItem<OfficialAccountAddSubscriberRequest, 'SubscriberList'>>>;
   deleteSubscriber(body: OfficialAccountDeleteSubscriberRequest, options?: CallOptions): Promise<OfficialAccountDeleteSubscriberResponse>;
   modifySubscriberInfo(body: OfficialAccountModifySubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountModifySubscriberInfoResponse>;
   getSubscriberInfo(body: OfficialAccountGetSubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountGetSubscriberInfoResponse>;
   getSubscriberInfoPages(body: OfficialAccountGetSubscriberInfoRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscriberInfoResponse>;
+  getSubscriberInfoItems(body: OfficialAccountGetSubscriberInfoRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountGetSubscriberInfoResponse, 'SubscriberList'>>;
   getSubscribedOfficialAccountList(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: CallOptions): Promise<OfficialAccountGetSubscribedOfficialAccountListResponse>;
   getSubscribedOfficialAccountListPages(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscribedOfficialAccountListResponse>;
+  getSubscribedOfficialAccountListItems(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountGetSubscribedOfficialAccountListResponse, 'OfficialAccountInfoList'>>;
 }

@@ -273,8 +273,10 @@ export type WebhookVerification = VerifiedWebhook | { ok: false; reason: Webhook
 export interface VerifyWebhookOptions {
   /** The full request URL (request.url); only its query is read. */
   url: string;
-  /** The console's callback token. Omit only when authentication is off (then only SdkAppid is checked). */
+  /** The console's callback token. Required: a missing or empty token throws a bad-input TimError (fail closed). */
   token?: string;
+  /** Only when authentication is off in the console: accept unsigned callbacks (then only SdkAppid is checked, so anyone who knows the URL can forge them). Not together with `token`. */
+  insecureAllowUnsigned?: boolean;
   sdkAppId: number | string;
   /** Unix seconds. Default: now. */
   now?: number;
@@ -334,8 +336,10 @@ export type WebhookHandlers = {
 
 export interface WebhookHandlerOptions {
   sdkAppId: number | string;
-  /** The console's callback token. Without it only SdkAppid can be checked: see the README. */
+  /** The console's callback token. Required: a missing or empty token throws a bad-input TimError at creation (fail closed). */
   token?: string;
+  /** Only when authentication is off in the console: accept unsigned callbacks (then only SdkAppid is checked, so anyone who knows the URL can forge them). Not together with `token`. */
+  insecureAllowUnsigned?: boolean;
   on?: WebhookHandlers;
   /** Answer when a before-handler is slower than timeoutMs, throws, or returns something else. Default allow. */
   fallback?: WebhookReply;
