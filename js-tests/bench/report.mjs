@@ -39,7 +39,8 @@ export function report({ machine: m, builds, runs, config, quick, originServer, 
   p(`tim-edge benchmark (${quick ? 'quick: the smoke run; figures are not meaningful and no budget is judged' : `full: ${config.rounds} rounds of ~${config.roundMs} ms per UserSig case; ${config.calls.rounds} rounds of ${config.calls.perRound.toLocaleString('en-US')} calls per call-overhead side; ${config.memory.count} answers per memory run; cold start over ${config.coldSamples} fresh processes per build (workerd ${config.workerdColdSamples})`}), ${elapsedS.toFixed(0)} s`);
   p(`machine: ${m.cores} cores, ${m.cpu}, ${m.memGb} GB, ${m.os}; load average (1/5/15 min) ${load.start.map((v) => v.toFixed(2)).join(' ')} at start, ${load.end.map((v) => v.toFixed(2)).join(' ')} at end`);
   p(`runtimes: Node ${m.node}, Deno ${m.deno}, Bun ${m.bun}, workerd ${m.workerd} (bundled by wrangler ${m.wrangler}, run without wrangler dev)`);
-  p(`builds: ${builds.map((b) => `${head(b.id)} = ${b.label}`).join('; ')}`);
+  p(`builds: ${builds.map((b) => `${head(b.id)} = ${b.label} (code ${b.sizes.codeDigest})`).join('; ')}`);
+  if (two && builds[0].sizes.codeDigest === builds[1].sizes.codeDigest) p('after and before are the same code (same dist/ and .wasm): after/before shows only the noise of this machine.');
   p(`time per runtime: ${runs.map((r) => `${r.runtime} ${r.elapsedS?.toFixed(0) ?? '?'} s`).join(', ')}`);
   p('');
 

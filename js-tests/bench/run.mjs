@@ -22,6 +22,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarize } from './stats.mjs';
@@ -109,13 +110,16 @@ function baselineTarball(path, dest) {
   return join(path, tgz[0]);
 }
 
-// The shipped SDK module of an installed build (the emulator's module is dev-only).
+// The shipped SDK module of an installed build (the emulator's module is dev-only), and a digest
+// of the code that runs (dist/ and the .wasm), to tell when two builds are the same code.
 function wasmSizes(installedDir, tarballBytes) {
   const gen = join(installedDir, 'gen');
   const files = readdirSync(gen).filter((f) => f.endsWith('.wasm') && !f.includes('emulator'));
   if (files.length !== 1) throw new Error(`${gen}: expected one SDK .wasm, found ${files.join(', ') || 'none'}`);
   const wasm = readFileSync(join(gen, files[0]));
-  return { wasmFile: files[0], wasmRaw: wasm.length, wasmGzip: gzipSync(wasm, { level: 9 }).length, tarball: tarballBytes };
+  const hash = createHash('sha256').update(wasm);
+  for (const f of readdirSync(join(installedDir, 'dist')).sort()) hash.update(f).update(readFileSync(join(installedDir, 'dist', f)));
+  return { wasmFile: files[0], wasmRaw: wasm.length, wasmGzip: gzipSync(wasm, { level: 9 }).length, tarball: tarballBytes, codeDigest: hash.digest('hex').slice(0, 16) };
 }
 
 /** Installs every build into the scratch project; answers [{ id, spec, label, sizes }]. */
@@ -206,11 +210,14 @@ async function benchLocal(runtime, config) {
   };
   const problems = [];
   const part = async (what, fn) => {
+    const t = Date.now();
     try {
       return await fn();
     } catch (e) {
       problems.push(`${what}: ${String(e?.message ?? e).split('\n').slice(0, 4).join(' | ').slice(0, 400)}`);
       return undefined;
+    } finally {
+      console.log(`${runtime}: ${what} ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
   };
   const ids = config.builds.map((b) => b.id);

@@ -34,6 +34,7 @@ async function requestOverhead(base) {
 }
 
 export async function benchWorkerd(config) {
+  const t0 = Date.now();
   const ids = config.builds.map((b) => b.id);
   const bundleDir = bundleWorker(config);
   const start = () => startWorkerd({ workerdBin: config.workerdBin, bundleDir });
@@ -56,7 +57,9 @@ export async function benchWorkerd(config) {
       }
     }
   }
+  console.log(`workerd: cold start, UserSig cases and call overhead ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const memory = [];
+  const t1 = Date.now();
   for (const variant of config.memory.variants) {
     const w = await start();
     try {
@@ -68,6 +71,7 @@ export async function benchWorkerd(config) {
       w.stop();
     }
   }
+  console.log(`workerd: peak memory ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   return {
     ...throughput,
     problems: [...throughput.problems, ...calls.problems],
