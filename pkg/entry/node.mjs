@@ -1,14 +1,16 @@
-// Node (import) and Bun: the web glue, instantiated synchronously from the file's bytes.
-// js-tests/build.mjs bundles this file with src/*.js and the glue into dist/node.mjs.
-import * as glue from '../gen/web/tim_edge.js';
+// Node and Bun, and bundlers that target Node. js-tests/build.mjs bundles this file with the ESM
+// sources and the bundler glue twice: into dist/node.cjs (CommonJS, for Node's require() and,
+// through the thin dist/node.mjs wrapper, for its import: one instance either way) and into
+// dist/module.mjs (ESM, for bundlers: the `module` condition). The .wasm bytes come from
+// dist/tim_edge_bg.wasm.cjs, base64 text generated at build: no file is read at run time, so
+// esbuild, webpack, Vite, Next.js and `bun build --compile` bundle it as is.
+// (Why base64 and why a wrapper: docs/ARCHITECTURE.md, "How the package loads".)
+import wasmBase64 from '../dist/tim_edge_bg.wasm.cjs';
+import * as glue from '../gen/tim_edge_bg.js';
 import { bind } from '../src/glue.js';
+import { fromBase64, startSync } from './start.js';
 
-// process.getBuiltinModule (Node 20.16+, Bun) instead of `import 'node:fs'`: a first static
-// import of a builtin costs Node's ESM loader about 1.7 ms, a third of the cold-start budget.
-const getBuiltin = globalThis.process?.getBuiltinModule;
-if (typeof getBuiltin !== 'function') throw new Error('tim-edge needs Node 20.16 or newer (process.getBuiltinModule)');
-const { readFileSync } = getBuiltin('node:fs');
-glue.initSync({ module: readFileSync(new URL('../gen/tim_edge_bg.wasm', import.meta.url)) });
+startSync(glue, 'tim_edge', fromBase64(wasmBase64));
 bind(glue);
 
 export * from '../src/api.js';

@@ -1,0 +1,166 @@
+// build.mjs steps 5-7: from pkg/gen/ (the .wasm modules and their bundler glue) to the package
+// as published: one bundle per runtime entry in pkg/dist/, the CommonJS copies of the type
+// declarations, and the README and LICENSE. Which runtime loads which file, and why, is in
+// docs/ARCHITECTURE.md ("How the package loads").
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NODE = { platform: 'node', format: 'cjs', target: 'node20' };
+const NEUTRAL = { platform: 'neutral', format: 'esm', target: 'es2022' };
+
+/**
+ * One row per dist/ file: the entry (pkg/entry/<entry>), the esbuild settings, and the imports
+ * left in place (`keep`: the runtime or the user's bundler resolves them; the paths are the same
+ * from dist/ as from entry/, except '../dist/x' which becomes './x').
+ */
+function bundles(stem, api) {
+  const e = api === 'sdk' ? '' : 'emulator-';
+  const base64 = `../dist/${stem}_bg.wasm.cjs`;
+  return [
+    // Node's require() (and its import, through the wrapper below), Bun: CommonJS.
+    { entry: `${e}node.mjs`, out: `${e}node.cjs`, ...NODE, keep: [base64] },
+    // The same for bundlers that target Node (the `module` condition): one ES module they can
+    // both import and require, so a bundle holds one copy.
+    { entry: `${e}node.mjs`, out: `${e}module.mjs`, ...NEUTRAL, keep: [base64] },
+    // Browsers, workers, anything else: compiled asynchronously.
+    { entry: `${e}browser.mjs`, out: `${e}browser.mjs`, ...NEUTRAL, keep: [base64] },
+    // Deno 2.1+: Wasm ES-module import through the bundler glue's own gen/<stem>.js.
+    { entry: `${e}deno.mjs`, out: `${e}deno.mjs`, ...NEUTRAL, keep: [`../gen/${stem}.js`] },
+    // workerd: wrangler turns the .wasm import into a WebAssembly.Module.
+    { entry: `${e}workerd.mjs`, out: `${e}workerd.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`] },
+    // Vercel Edge / Next.js edge routes: the documented `?module` import.
+    { entry: `${e}edge-light.mjs`, out: `${e}edge-light.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm?module`] },
+  ];
+}
+
+// Every bundle imports the TimError module from one shared file (dist/error.cjs for the CommonJS
+// bundles, dist/error.mjs for the ES modules) instead of carrying its own copy, so `tim-edge`
+// and `tim-edge/emulator` throw instances of the same class.
+function sharedError(errorSource, format) {
+  return {
+    name: 'shared-error',
+    setup(build) {
+      build.onResolve({ filter: /\/error\.js$/ }, (args) =>
+        resolve(args.resolveDir, args.path) === errorSource ? { path: format === 'cjs' ? './error.cjs' : './error.mjs', external: true } : undefined,
+      );
+    },
+  };
+}
+
+function keepImports(paths) {
+  return {
+    name: 'keep-imports',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) =>
+        paths.includes(args.path) ? { path: args.path.replace(/^\.\.\/dist\//, './'), external: true } : undefined,
+      );
+    },
+  };
+}
+
+export async function buildPackage({ root, pkg }) {
+  // Imported here: build.mjs installs this folder's dev-dependencies (esbuild) before calling.
+  const esbuild = await import('esbuild');
+  const dist = join(pkg, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const errorSource = join(pkg, 'src', 'error.js');
+
+  // 5a. The shared TimError module, in both formats. It must stand alone: were it to import the
+  // glue, each API would need its own copy again.
+  for (const [format, out, opts] of [['cjs', 'error.cjs', NODE], ['esm', 'error.mjs', NEUTRAL]]) {
+    const r = await esbuild.build({ entryPoints: [errorSource], bundle: true, outfile: join(dist, out), ...opts, format, metafile: true, logLevel: 'warning' });
+    const inputs = Object.keys(r.metafile.inputs);
+    if (inputs.length !== 1) throw new Error(`src/error.js must not import anything (it is shared by tim-edge and tim-edge/emulator): ${inputs.join(', ')}`);
+  }
+
+  // 5b. The .wasm modules as base64 text in a CommonJS module each (dist/<stem>_bg.wasm.cjs), for
+  // the Node, bundler and browser entries: a JS module is what every bundler and runtime takes.
+  for (const stem of ['tim_edge', 'tim_edge_emulator']) {
+    const base64 = readFileSync(join(pkg, 'gen', `${stem}_bg.wasm`)).toString('base64');
+    writeFileSync(join(dist, `${stem}_bg.wasm.cjs`), `// ${stem}_bg.wasm as base64 (js-tests/build-package.mjs).\nmodule.exports = '${base64}';\n`);
+  }
+
+  // 5c. One bundle per entry: a runtime loads one or two files instead of ten (Node's ESM loader
+  // costs about 1 ms per file at startup).
+  const exportsOf = {};
+  for (const [stem, api] of [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator']]) {
+    for (const b of bundles(stem, api)) {
+      const r = await esbuild.build({
+        entryPoints: [join(pkg, 'entry', b.entry)],
+        outfile: join(dist, b.out),
+        bundle: true,
+        platform: b.platform,
+        format: b.format,
+        target: b.target,
+        loader: b.inline ? { '.wasm': 'binary' } : {},
+        plugins: [sharedError(errorSource, b.format), keepImports(b.keep ?? [])],
+        metafile: true,
+        logLevel: 'warning',
+      });
+      if (b.format === 'esm') {
+        const names = [...Object.values(r.metafile.outputs)[0].exports].sort();
+        if (exportsOf[api] && exportsOf[api].join() !== names.join()) throw new Error(`dist/${b.out} exports [${names}], other entries [${exportsOf[api]}]`);
+        exportsOf[api] = names;
+      }
+      // A run-time path is what bundlers cannot follow (the issue this layout fixes).
+      const text = readFileSync(join(dist, b.out), 'utf8');
+      if (/import\.meta\.url|__dirname|readFileSync/.test(text)) throw new Error(`dist/${b.out} reads a file at run time`);
+    }
+  }
+
+  // 5d. dist/node.mjs: the ES-module face of dist/node.cjs, so Node loads one instance whether
+  // the package is imported, required or both. It requires the CommonJS file instead of
+  // importing it: Node's ESM loader runs cjs-module-lexer over every CommonJS file it imports,
+  // about 10-20 ms of cold start for these (docs/ARCHITECTURE.md). Bundlers never see this file
+  // (they match `module` first). The names are listed and must match the ESM bundles' exports.
+  const require = createRequire(import.meta.url);
+  for (const [cjs, mjs, api] of [['node.cjs', 'node.mjs', 'sdk'], ['emulator-node.cjs', 'emulator-node.mjs', 'emulator']]) {
+    const names = Object.keys(require(join(dist, cjs))).sort();
+    if (names.join() !== exportsOf[api].join()) {
+      throw new Error(`dist/${cjs} exports [${names}] but the ES-module bundles export [${exportsOf[api]}]`);
+    }
+    writeFileSync(join(dist, mjs), [
+      `// Generated by js-tests/build-package.mjs: the ES-module face of ./${cjs} (one instance for`,
+      '// import and require). Do not edit.',
+      `const cjs = process.getBuiltinModule('node:module').createRequire(import.meta.url)('./${cjs}');`,
+      '',
+      `export const { ${names.join(', ')} } = cjs;`,
+      '',
+    ].join('\n'));
+  }
+
+  // 6. Type declarations for require(): .d.cts copies under dist/ of index.d.ts, emulator.d.ts
+  // and types/*.d.ts, their relative imports pointing at each other ('./x.js' -> './x.cjs').
+  const declarations = ['index.d.ts', 'emulator.d.ts', ...readdirSync(join(pkg, 'types')).filter((f) => f.endsWith('.d.ts')).map((f) => `types/${f}`)];
+  for (const file of declarations) {
+    const text = readFileSync(join(pkg, file), 'utf8');
+    let count = 0;
+    const cts = text.replace(/(from\s+|import\()(['"])(\.\.?\/[^'"]*)\2/g, (all, lead, q, spec) => {
+      if (!spec.endsWith('.js')) throw new Error(`${file}: the relative import '${spec}' needs its .js extension (TypeScript's nodenext mode)`);
+      count++;
+      return `${lead}${q}${spec.slice(0, -3)}.cjs${q}`;
+    });
+    const out = join(dist, file.replace(/\.d\.ts$/, '.d.cts'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `// Generated by js-tests/build-package.mjs from ${file} (${count} import(s) renamed). Do not edit.\n${cts}`);
+  }
+
+  // 7. README and LICENSE from the repository's, with links that work on npm and JSR.
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const blob = `${manifest.homepage.replace(/#.*$/, '')}/blob/main/`;
+  const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\]\((?!https?:|#)([^)]+)\)/g, (all, target) => `](${blob}${target})`);
+  writeFileSync(join(pkg, 'README.md'), readme);
+  copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
+
+  return { dist: readdirSync(dist).filter((f) => !f.startsWith('types')).map((f) => relative(pkg, join(dist, f))) };
+}
+
+// `node js-tests/build-package.mjs` redoes steps 5-7 alone, from the pkg/gen/ already built.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const r = await buildPackage({ root, pkg: join(root, 'pkg') });
+  console.log(`packaged pkg/: ${r.dist.join(', ')}`);
+}
