@@ -3,9 +3,9 @@
 import wasmBase64 from '../dist/tim_edge_emulator_bg.wasm.cjs';
 import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
-import { fromBase64, startSync } from './start.js';
+import { fromBase64, instantiate } from './start.js';
 
-startSync(glue, 'tim_edge_emulator', fromBase64(wasmBase64));
+instantiate(glue, 'tim_edge_emulator', new WebAssembly.Module(fromBase64(wasmBase64)));
 bind(glue);
 
 export { Emulator } from '../src/emulator.js';

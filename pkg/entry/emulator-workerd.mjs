@@ -3,9 +3,9 @@
 import wasmModule from '../gen/tim_edge_emulator_bg.wasm';
 import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
-import { startSync } from './start.js';
+import { instantiate } from './start.js';
 
-startSync(glue, 'tim_edge_emulator', wasmModule);
+instantiate(glue, 'tim_edge_emulator', wasmModule);
 bind(glue);
 
 export { Emulator } from '../src/emulator.js';

@@ -15,9 +15,11 @@ export function start(glue, instance) {
   instance.exports.__wbindgen_start();
 }
 
-/** The synchronous path (Node, Bun, workerd, Vercel Edge): compile (if bytes) and start. */
-export function startSync(glue, stem, moduleOrBytes) {
-  const module = moduleOrBytes instanceof WebAssembly.Module ? moduleOrBytes : new WebAssembly.Module(moduleOrBytes);
+/**
+ * Instantiates a compiled module synchronously and starts it (Node, Bun, workerd, Vercel Edge).
+ * No `instanceof WebAssembly.Module` check: a platform may hand over a module from another realm.
+ */
+export function instantiate(glue, stem, module) {
   start(glue, new WebAssembly.Instance(module, imports(glue, stem)));
 }
 

@@ -4,9 +4,9 @@
 import wasmModule from '../gen/tim_edge_bg.wasm';
 import * as glue from '../gen/tim_edge_bg.js';
 import { bind } from '../src/glue.js';
-import { startSync } from './start.js';
+import { instantiate } from './start.js';
 
-startSync(glue, 'tim_edge', wasmModule);
+instantiate(glue, 'tim_edge', wasmModule);
 bind(glue);
 
 export * from '../src/api.js';
