@@ -1,6 +1,6 @@
-// Builds pkg/ from a clean checkout: Rust -> wasm32 -> wasm-bindgen (three glues over one .wasm)
-// -> wasm-opt -> the CommonJS bundle. Installs what is missing: the wasm32 target, the
-// wasm-bindgen CLI matching Cargo.lock, and this folder's npm dev-dependencies.
+// Builds pkg/ from a clean checkout: Rust -> wasm32 -> wasm-bindgen (glues over one .wasm)
+// -> wasm-opt -> the package around it (build-package.mjs). Installs what is missing: the
+// wasm32 target, the wasm-bindgen CLI matching Cargo.lock, and this folder's npm dev-dependencies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -108,8 +108,8 @@ function buildModule(stem, cargoArgs) {
   run(wasmOpt, [join(tmp, 'web', `${stem}_bg.wasm`), '-Oz', '--converge', '--low-memory-unused', '--strip-producers', '-o', join(gen, `${stem}_bg.wasm`)]);
 }
 
-// 5-7. The package around the modules: one bundle per runtime entry in dist/, the CommonJS
-// type declarations, README and LICENSE (build-package.mjs).
+// 5-8. The package around the modules: one bundle per runtime entry in dist/, the CommonJS
+// type declarations, README and LICENSE, the JSR files (build-package.mjs).
 await buildPackage({ root, pkg });
 
 const size = statSync(join(gen, 'tim_edge_bg.wasm')).size;
