@@ -53,11 +53,13 @@ const RUNTIMES = {
   cli: () => [process.execPath, ['tests/cli/run.mjs']],
   // Not a runtime: the README's offline walkthrough against the example Worker (wrangler dev).
   walkthrough: () => [process.execPath, ['tests/walkthrough/run.mjs']],
+  // Not a runtime: the example Worker deployed with real secrets (wrangler dev against the emulator).
+  example: () => [process.execPath, ['tests/example/run.mjs']],
   // Not a runtime: users' toolchains (ecosystem/run.mjs, run in place: its tools live there).
   ecosystem: () => [process.execPath, [join(here, 'ecosystem', 'run.mjs')]],
 };
-// Rows that need longer than --timeout: the ecosystem row may first `npm ci` its tools (about
-// 900 MB) and builds a Next.js app.
+// Rows that need longer than --timeout: the ecosystem row may first `npm ci` its tools (403 MB
+// to download) and builds a Next.js app.
 const ROW_TIMEOUT_S = { ecosystem: 1200 };
 
 function parseArgs(argv) {
@@ -120,7 +122,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'example']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, path: join(scratch, tgz), files: packed[0].files.length, size: packed[0].size };
 }
 
