@@ -19,7 +19,7 @@ function bundles(stem, api) {
   const e = api === 'sdk' ? '' : 'emulator-';
   const base64 = `../dist/${stem}_bg.wasm.cjs`;
   return [
-    // Node and Bun: CommonJS, behind the two small files of step 5d.
+    // Node and Bun: CommonJS, behind the two small files of step 5c.
     { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64] },
     // The same for bundlers that target Node (the `module` condition): one ES module they can
     // both import and require, so a bundle holds one copy.
@@ -34,20 +34,6 @@ function bundles(stem, api) {
     // Vercel Edge / Next.js edge routes: the documented `?module` import.
     { entry: `${e}edge-light.mjs`, out: `${e}edge-light.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm?module`] },
   ];
-}
-
-// Every bundle imports the TimError module from one shared file (dist/error.cjs for the CommonJS
-// bundles, dist/error.mjs for the ES modules) instead of carrying its own copy, so `tim-edge`
-// and `tim-edge/emulator` throw instances of the same class.
-function sharedError(errorSource, format) {
-  return {
-    name: 'shared-error',
-    setup(build) {
-      build.onResolve({ filter: /\/error\.js$/ }, (args) =>
-        resolve(args.resolveDir, args.path) === errorSource ? { path: format === 'cjs' ? './error.cjs' : './error.mjs', external: true } : undefined,
-      );
-    },
-  };
 }
 
 function keepImports(paths) {
@@ -67,24 +53,15 @@ export async function buildPackage({ root, pkg }) {
   const dist = join(pkg, 'dist');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  const errorSource = join(pkg, 'src', 'error.js');
 
-  // 5a. The shared TimError module, in both formats. It must stand alone: were it to import the
-  // glue, each API would need its own copy again.
-  for (const [format, out, opts] of [['cjs', 'error.cjs', NODE], ['esm', 'error.mjs', NEUTRAL]]) {
-    const r = await esbuild.build({ entryPoints: [errorSource], bundle: true, outfile: join(dist, out), ...opts, format, metafile: true, logLevel: 'warning' });
-    const inputs = Object.keys(r.metafile.inputs);
-    if (inputs.length !== 1) throw new Error(`src/error.js must not import anything (it is shared by tim-edge and tim-edge/emulator): ${inputs.join(', ')}`);
-  }
-
-  // 5b. The .wasm modules as base64 text in a CommonJS module each (dist/<stem>_bg.wasm.cjs), for
+  // 5a. The .wasm modules as base64 text in a CommonJS module each (dist/<stem>_bg.wasm.cjs), for
   // the Node, bundler and browser entries: a JS module is what every bundler and runtime takes.
   for (const stem of ['tim_edge', 'tim_edge_emulator']) {
     const base64 = readFileSync(join(pkg, 'gen', `${stem}_bg.wasm`)).toString('base64');
     writeFileSync(join(dist, `${stem}_bg.wasm.cjs`), `// ${stem}_bg.wasm as base64 (js-tests/build-package.mjs).\nmodule.exports = '${base64}';\n`);
   }
 
-  // 5c. One bundle per entry: a runtime loads one or two files instead of ten (Node's ESM loader
+  // 5b. One bundle per entry: a runtime loads one or two files instead of ten (Node's ESM loader
   // costs about 1 ms per file at startup).
   const exportsOf = {};
   for (const [stem, api] of [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator']]) {
@@ -96,7 +73,7 @@ export async function buildPackage({ root, pkg }) {
         platform: b.platform,
         format: b.format,
         target: b.target,
-        plugins: [sharedError(errorSource, b.format), keepImports(b.keep ?? [])],
+        plugins: [keepImports(b.keep ?? [])],
         metafile: true,
         logLevel: 'warning',
       });
@@ -111,7 +88,7 @@ export async function buildPackage({ root, pkg }) {
     }
   }
 
-  // 5d. Node's two faces of dist/node-api.cjs, so Node loads one instance whether the package is
+  // 5c. Node's two faces of dist/node-api.cjs, so Node loads one instance whether the package is
   // imported, required or both: dist/node.cjs (require) and dist/node.mjs (import). Node's ESM
   // loader runs cjs-module-lexer over every CommonJS file it imports (about 10 ms for the 57 KB
   // bundle on Node 20; docs/ARCHITECTURE.md), so node.mjs default-imports the tiny node.cjs, which hands

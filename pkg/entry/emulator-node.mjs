@@ -1,5 +1,5 @@
 // `tim-edge/emulator` for the runtimes of entry/node.mjs, loaded the same way: its own module (the
-// SDK's wasm plus the emulator, dev only). TimError comes from the shared dist/error.* module.
+// SDK's wasm plus the emulator, dev only).
 import wasmBase64 from '../dist/tim_edge_emulator_bg.wasm.cjs';
 import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
