@@ -1,11 +1,12 @@
-// Builds pkg/ from a clean checkout: Rust -> wasm32 -> wasm-bindgen (three glues over one .wasm)
-// -> wasm-opt -> the CommonJS bundle. Installs what is missing: the wasm32 target, the
-// wasm-bindgen CLI matching Cargo.lock, and this folder's npm dev-dependencies.
+// Builds pkg/ from a clean checkout: Rust -> wasm32 -> wasm-bindgen (glues over one .wasm)
+// -> wasm-opt -> the package around it (build-package.mjs). Installs what is missing: the
+// wasm32 target, the wasm-bindgen CLI matching Cargo.lock, and this folder's npm dev-dependencies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPackage } from './build-package.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -86,25 +87,9 @@ function buildModule(stem, cargoArgs) {
   run(wasmOpt, [join(tmp, 'web', `${stem}_bg.wasm`), '-Oz', '--converge', '--low-memory-unused', '--strip-producers', '-o', join(gen, `${stem}_bg.wasm`)]);
 }
 
-// 5. One file per entry, so a runtime loads two modules instead of ten (Node's ESM loader costs
-// about 1 ms per file at startup). The Node and workerd bundles inline the web glue; the .wasm
-// stays an import for workerd (it refuses to compile bytes), and Deno's bundler glue stays its
-// own file because the .wasm imports it by name ("./tim_edge_bg.js"). Inlining the glue saves
-// about 1.2 ms of Node's cold start here (ESM), 0.4 ms for require().
-const esbuild = join(here, 'node_modules', '.bin', 'esbuild');
-rmSync(join(pkg, 'dist'), { recursive: true, force: true });
-const bundle = (entry, out, args) =>
-  run(esbuild, [join(pkg, 'entry', entry), '--bundle', ...args, `--outfile=${join(pkg, 'dist', out)}`, '--log-level=warning']);
-bundle('node.mjs', 'node.mjs', ['--platform=node', '--format=esm', '--target=node20']);
-bundle('deno.mjs', 'deno.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge.js']);
-bundle('workerd.mjs', 'workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_bg.wasm']);
-// CommonJS for require(): the same sources and the nodejs glue (its own synchronous load).
-bundle('node-cjs.cjs', 'node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
-// The same four for `tim-edge/emulator`.
-bundle('emulator-node.mjs', 'emulator-node.mjs', ['--platform=node', '--format=esm', '--target=node20']);
-bundle('emulator-deno.mjs', 'emulator-deno.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator.js']);
-bundle('emulator-workerd.mjs', 'emulator-workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator_bg.wasm']);
-bundle('emulator-node-cjs.cjs', 'emulator-node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
+// 5-8. The package around the modules: one bundle per runtime entry in dist/, the CommonJS
+// type declarations, README and LICENSE, the JSR files (build-package.mjs).
+await buildPackage({ root, pkg });
 
 const size = statSync(join(gen, 'tim_edge_bg.wasm')).size;
 const gz = gzipSync(readFileSync(join(gen, 'tim_edge_bg.wasm')), { level: 9 }).length;

@@ -1,7 +1,7 @@
 // Types for tim-edge. Request and response bodies use Tencent's field names verbatim.
 
-import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b';
-export * from './types/endpoints-b';
+import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b.js';
+export * from './types/endpoints-b.js';
 import type {
   AccountApi,
   MessageApi,
@@ -14,11 +14,11 @@ import type {
   BotApi,
   ModerationApi,
   OperationApi,
-} from './types/endpoints-a';
-export * from './types/endpoints-a';
+} from './types/endpoints-a.js';
+export * from './types/endpoints-a.js';
 // Per-call options and the <method>Pages / <method>Batched helper types.
-export type { CallOptions, CallHooks, CallEvent, PageOptions, ItemOptions, ItemIterable, BatchOptions, FailedChunk, BatchedResponse } from './types/common';
-import type { CallHooks, CallEvent } from './types/common';
+export type { CallOptions, CallHooks, CallEvent, PageOptions, ItemOptions, ItemIterable, BatchOptions, FailedChunk, BatchedResponse } from './types/common.js';
+import type { CallHooks, CallEvent } from './types/common.js';
 
 /** How a call failed. */
 export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';
@@ -266,4 +266,4 @@ export declare class TimClient {
 }
 
 // Webhooks: verifyWebhook, WebhookReply, createWebhookHandler, toNodeHandler and every callback body.
-export * from './types/webhook';
+export * from './types/webhook.js';

@@ -2,7 +2,7 @@
 // Both endpoint type files (endpoints-a.d.ts, endpoints-b.d.ts) import from here; extend it with
 // small insertions only.
 
-import type { TimError } from '../index';
+import type { TimError } from '../index.js';
 
 /** Observer hooks (client option `hooks`, and per call): each gets one event; errors they throw are ignored. */
 export interface CallHooks {

@@ -20,7 +20,7 @@ import type {
   OfflinePushInfo,
   TagItem,
   AccountResultItem,
-} from './common';
+} from './common.js';
 
 /** Body of endpoints that take none: `{}` (any field is an error). */
 export type EmptyBody = Record<string, never>;

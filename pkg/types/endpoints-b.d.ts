@@ -16,7 +16,7 @@ import type {
   OfflinePushInfo,
   PageOptions,
   TimResponse,
-} from './common';
+} from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared group vocabulary

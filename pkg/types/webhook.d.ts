@@ -3,7 +3,7 @@
 // Field names are Tencent's, verbatim. Sources: Tencent's per-command pages (1047/343xx, 269/15xx)
 // and the doocs Java SDK's callback models; fields Tencent added later still arrive (see `Extra`).
 
-import type { MsgBody } from './common';
+import type { MsgBody } from './common.js';
 
 /** Fields not listed here still arrive untouched. */
 type Extra = { [field: string]: unknown };
