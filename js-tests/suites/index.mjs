@@ -3,6 +3,7 @@
 import usersig from './usersig.mjs';
 import client from './client.mjs';
 import endpoints from './endpoints.mjs';
+import docExamples from './doc-examples.mjs';
 import webhook from './webhook.mjs';
 import limits from './limits.mjs';
 import secrets from './secrets.mjs';
@@ -14,6 +15,7 @@ export default {
   usersig,
   client,
   endpoints,
+  'doc-examples': docExamples,
   webhook,
   limits,
   secrets,
