@@ -213,13 +213,19 @@ export interface MessageBatchSendMsgRequest extends C2CSendCommon {
 /** batchsendmsg response. */
 export interface MessageBatchSendMsgResponse extends TimResponse {
   MsgKey: string;
-  /** Recipients that failed. */
+  /**
+   * Recipients that failed. A partial success resolves (ErrorCode 0) with these here, and
+   * Tencent's example sets ActionStatus to something other than "OK".
+   */
   ErrorList?: { To_Account: string; ErrorCode: number }[];
 }
 
 /** importmsg: import a historical one-to-one message. */
 export interface MessageImportMsgRequest {
-  /** 1: real-time message import (counts unread); 2: historical import (no unread). */
+  /**
+   * 2: historical messages, marked read, not pushed; 5: real-time messages, marked unread and
+   * pushed (the current page lists 2 and 5); 1: real-time import as older pages document it.
+   */
   SyncFromOldSystem: 1 | 2 | 5;
   From_Account: string;
   To_Account: string;
