@@ -346,7 +346,12 @@ async function main() {
 
   const app = { sdkAppId: randomInt(1400000000, 1600000000), key: randomBytes(32).toString('hex') };
   const refusedUrl = `http://127.0.0.1:${await freePort()}`;
-  const server = await startStandIn({ vectorsPath: join(root, 'data', 'usersig-vectors.json'), app, refusedUrl });
+  const server = await startStandIn({
+    vectorsPath: join(root, 'data', 'usersig-vectors.json'),
+    docExamplesPath: join(root, 'data', 'doc-examples.json'),
+    app,
+    refusedUrl,
+  });
   console.log(`stand-in server on ${server.url}`);
   // The fault-injection server (js-tests/faults/): the faults suite reaches it as env.faults.
   const faults = await startFaultServer();

@@ -3,6 +3,7 @@
 import usersig from './usersig.mjs';
 import client from './client.mjs';
 import endpoints from './endpoints.mjs';
+import docExamples from './doc-examples.mjs';
 import webhook from './webhook.mjs';
 import limits from './limits.mjs';
 import hostile from './hostile.mjs';
@@ -16,6 +17,7 @@ export default {
   usersig,
   client,
   endpoints,
+  'doc-examples': docExamples,
   webhook,
   limits,
   hostile,

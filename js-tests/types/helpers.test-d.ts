@@ -24,7 +24,7 @@ export const pinned: { [N in keyof TimClient]?: true } = {
   push: true as Same<
     Helpers<'push'>,
     | 'imGetAttrBatched' | 'imGetTagBatched' | 'imRemoveTagBatched' | 'batchBatched' | 'setAttrBatched'
-    | 'getAttrBatched' | 'addTagBatched' | 'clearAllTagsBatched'
+    | 'getAttrBatched' | 'getTagBatched' | 'addTagBatched' | 'removeTagBatched' | 'clearAllTagsBatched'
   >,
   profile: true as Same<Helpers<'profile'>, 'getPortraitBatched'>,
   friend: true as Same<

@@ -117,10 +117,19 @@ export type ListItem<Req, K extends string> = Req extends unknown
 /** Element type of an array type; never for anything else (including never). */
 type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 
-/** The envelope every successful response carries (failures throw a TimError instead). */
+/**
+ * The envelope of every answer a call resolves with. ErrorCode decides: a non-zero ErrorCode
+ * throws a TimError instead, and ErrorCode 0 resolves even when ActionStatus is not "OK".
+ */
 export interface TimResponse {
-  ActionStatus: 'OK';
-  /** 0 on success; batch calls may report per-item failures in their own fields. */
+  /**
+   * "OK" on full success. Absent on the openconfigsvr answers (getnospeaking, setnospeaking,
+   * getappinfo). Another value with ErrorCode 0 (Tencent's batchsendmsg example shows
+   * "SomeError") is a partial success: the per-item failures are in the answer's own list
+   * fields (ErrorList, ResultItem[].ResultCode, ExtensionList[].ErrorCode, ...).
+   */
+  ActionStatus?: 'OK' | 'FAIL' | (string & {});
+  /** 0 on success and on partial success. */
   ErrorCode: number;
   ErrorInfo?: string;
   ErrorDisplay?: string;

@@ -39,10 +39,10 @@ export interface GroupAttrItem {
   key: string;
   value: string;
 }
-/** One group counter. */
+/** One group counter (Tencent spells these `Key`/`Value`, unlike group attributes' `key`/`value`). */
 export interface GroupCounterItem {
-  key: string;
-  value: number;
+  Key: string;
+  Value: number;
 }
 /** A `{ MsgSeq }` entry, used by recall and read-receipt calls. */
 export interface MsgSeqItem {
@@ -64,7 +64,9 @@ export interface GroupMemberInfo {
   MsgFlag?: GroupMsgFlag;
   /** Last time the member sent a message, Unix seconds. */
   LastSendMsgTime?: number;
-  /** Muted until this Unix time (0: not muted). Tencent's field name is `ShutUpUntil`. */
+  /** Muted until this Unix time (0: not muted). Current pages name it `MuteUntil`. */
+  MuteUntil?: number;
+  /** The older name of `MuteUntil`; either may arrive. */
   ShutUpUntil?: number;
   NameCard?: string;
   AppMemberDefinedData?: KeyValue[];
@@ -104,6 +106,8 @@ export interface GroupBaseInfo {
   ApplyJoinOption?: ApplyJoinOption;
   InviteJoinOption?: InviteJoinOption;
   MuteAllMember?: OnOff;
+  /** The older name of `MuteAllMember` (2020 pages); either may arrive. */
+  ShutUpAllMember?: OnOff;
   AppDefinedData?: KeyValue[];
 }
 
@@ -160,6 +164,9 @@ export interface GroupCreateGroupRequest {
 /** create_group response. */
 export interface GroupCreateGroupResponse extends TimResponse {
   GroupId: string;
+  /** Present on Community (and other large) groups: 0 or 1. */
+  HugeGroupFlag?: number;
+  Type?: GroupType;
 }
 
 /** get_group_info: profiles of up to 50 groups. */
@@ -193,7 +200,8 @@ export interface GroupGetGroupMemberInfoRequest {
 }
 /** get_group_member_info response. */
 export interface GroupGetGroupMemberInfoResponse extends TimResponse {
-  MemberNum: number;
+  /** Offset-paged groups; Community answers page with `Next` and may leave it out. */
+  MemberNum?: number;
   MemberList: GroupMemberInfo[];
   /** Community groups: cursor for the next page; "" when done. */
   Next?: string;
@@ -224,7 +232,7 @@ export interface GroupModifyGroupBaseInfoRequest {
   MaxMemberNum?: number;
   ApplyJoinOption?: ApplyJoinOption;
   InviteJoinOption?: InviteJoinOption;
-  /** Mute everyone except the owner and admins. */
+  /** Mute everyone except the owner and admins (the 2020 pages called it ShutUpAllMember). */
   MuteAllMember?: OnOff;
   AppDefinedData?: KeyValue[];
   /** Operator shown in the change notification. */
@@ -270,7 +278,7 @@ export interface GroupModifyGroupMemberInfoRequest {
   /** At most 50 bytes. */
   NameCard?: string;
   AppMemberDefinedData?: KeyValue[];
-  /** Mute for this many seconds (0 unmutes). */
+  /** Mute for this many seconds (0 unmutes; the 2020 pages called it ShutUpTime). */
   MuteTime?: number;
 }
 /** modify_group_member_info response. */
@@ -301,17 +309,29 @@ export interface GroupGetJoinedGroupListRequest {
   /** 1: also return Community groups that support topics. */
   SupportTopic?: 0 | 1;
 }
-/** The requesting user's own membership info. */
+/** The requesting user's own membership info (get_joined_group_list, get_topic). */
 export interface GroupSelfInfo {
   Role?: GroupMemberRole;
   JoinTime?: number;
   MsgFlag?: GroupMsgFlag;
   UnreadMsgNum?: number;
+  /** Sequence of the last message the user read. */
+  MsgSeq?: number;
+  /** Muted until this Unix time (get_topic; 0: not muted). */
+  ShutUpTime?: number;
+  /** Community groups with topics: the last read sequence across all topics. */
+  GrossTopicReadSeq?: number;
 }
 /** get_joined_group_list response. */
 export interface GroupGetJoinedGroupListResponse extends TimResponse {
   TotalCount: number;
-  GroupIdList: (GroupBaseInfo & { SelfInfo?: GroupSelfInfo })[];
+  GroupIdList: (GroupBaseInfo & {
+    SelfInfo?: GroupSelfInfo;
+    /** Community groups: 1 when topics are enabled. */
+    SupportTopic?: 0 | 1;
+    /** Community groups with topics: the next message sequence across all topics. */
+    GrossTopicNextMsgSeq?: number;
+  })[];
 }
 
 /** get_role_in_group: roles of up to 500 users. */
@@ -328,7 +348,7 @@ export interface GroupGetRoleInGroupResponse extends TimResponse {
 export interface GroupForbidSendMsgRequest {
   GroupId: string;
   Members_Account: string[];
-  /** Seconds; 0 unmutes. */
+  /** Seconds; 0 unmutes. (The 2020 pages called it ShutUpTime; the current pages and API use MuteTime.) */
   MuteTime: number;
   /** Community topic, when muting inside a topic. */
   TopicId?: string;
@@ -483,6 +503,8 @@ export interface GroupSendGroupMsgRequest {
 export interface GroupSendGroupMsgResponse extends TimResponse {
   MsgTime: number;
   MsgSeq: number;
+  /** Set when the message was accepted but not delivered, e.g. "MsgFreqCtrl". */
+  MsgDropReason?: string;
 }
 
 /** send_group_system_notification: a system notification to all or some members. */
@@ -555,7 +577,8 @@ export interface GroupHistoryMsg {
   /** 1: placeholder (deleted/expired); no MsgBody content. */
   IsPlaceMsg: number;
   MsgBody: MsgBody;
-  MsgPriority: number;
+  /** Absent on some pages' examples. */
+  MsgPriority?: number;
   MsgRandom: number;
   MsgSeq: number;
   MsgTimeStamp: number;
@@ -567,7 +590,11 @@ export interface GroupHistoryMsg {
 /** group_msg_get_simple response. */
 export interface GroupGroupMsgGetSimpleResponse extends TimResponse {
   GroupId: string;
-  /** 1: no older messages remain. */
+  /**
+   * Whether the requested range came back whole: 1 yes; 0 no (messages too long or more than
+   * 20 asked); 2 no, and all of them expired. It does not mean the history has no older
+   * messages: page on with ReqMsgSeq below the smallest MsgSeq (groupMsgGetSimplePages does).
+   */
   IsFinished: number;
   RspMsgList: GroupHistoryMsg[];
 }
@@ -591,7 +618,9 @@ export interface GroupSendBroadcastMsgRequest {
   CloudCustomData?: string;
 }
 /** send_broadcast_msg response. */
-export type GroupSendBroadcastMsgResponse = TimResponse;
+export interface GroupSendBroadcastMsgResponse extends TimResponse {
+  MsgSeq?: number;
+}
 
 /** clear_group_msg: clear a group's history (not for Community). */
 export interface GroupClearGroupMsgRequest {
@@ -633,12 +662,13 @@ export interface GroupGetGroupMsgReceiptDetailRequest {
 /** get_group_msg_receipt_detail response. */
 export interface GroupGetGroupMsgReceiptDetailResponse extends TimResponse {
   MsgSeq: number;
-  ReadList?: MemberAccountItem[];
-  UnreadList?: MemberAccountItem[];
-  /** Pass as Cursor to continue. */
+  ReadList?: { Read_Account: string }[];
+  UnreadList?: { Unread_Account: string }[];
+  /** Pass as Cursor to continue ("0" on the last page in Tencent's example). */
   Cursor: string;
-  /** 1: all returned; 0: more remain. */
-  IsFinished: 0 | 1;
+  /** 1: all returned; 0: more remain. Tencent's examples spell it `IsFinish`, its table `IsFinished`. */
+  IsFinish?: 0 | 1;
+  IsFinished?: 0 | 1;
 }
 
 /** group_msg_receipt: mark group messages as read for a member. */
@@ -728,7 +758,7 @@ export interface LiveGroupGetMembersRequest {
 }
 /** get_members response. */
 export interface LiveGroupGetMembersResponse extends TimResponse {
-  MemberList: { Member_Account: string; JoinTime?: number; Marks?: number[] }[];
+  MemberList: { Member_Account: string; JoinTime?: number; Marks?: number[]; NickName?: string; Avatar?: string }[];
   /** Non-zero: pass as Timestamp to continue; 0: all returned. */
   NextTimestamp: number;
 }
@@ -740,8 +770,11 @@ export interface LiveGroupModifyUserInfoRequest {
   CommandType: 1 | 2;
   MemberList: { Member_Account: string; Marks: number[] }[];
 }
-/** modify_user_info response. */
-export type LiveGroupModifyUserInfoResponse = TimResponse;
+/** modify_user_info response: the request's command and members, as applied. */
+export interface LiveGroupModifyUserInfoResponse extends TimResponse {
+  CommandType?: 1 | 2;
+  MemberList?: { Member_Account: string; Marks: number[] }[];
+}
 
 /** check_members: whether users are in a live group. */
 export interface LiveGroupCheckMembersRequest {
@@ -810,6 +843,8 @@ export interface CommunityGetTopicRequest {
 /** A topic's profile (fields per the filter). */
 export interface CommunityTopicInfo extends TopicFields {
   TopicId: string;
+  /** The Community group the topic is in (Tencent capitalises it `GroupID` here). */
+  GroupID?: string;
   CreateTime?: number;
   LastMsgTime?: number;
   NextMsgSeq?: number;
@@ -852,6 +887,8 @@ export interface CommunityImportTopicRequest extends TopicFields {
   GroupId: string;
   TopicId?: string;
   TopicName: string;
+  /** The group type, "Community" in Tencent's example. */
+  Type?: GroupType;
   /** Original creation time, Unix seconds. */
   CreateTime?: number;
 }
