@@ -187,7 +187,7 @@ pub(super) fn strings<'a>(
 ) -> Result<Vec<&'a str>, ApiError> {
     let items = ctx.array(key, BAD)?;
     if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max, " items")));
+        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
     }
     items
         .iter()
@@ -195,7 +195,7 @@ pub(super) fn strings<'a>(
             Some(s) if !s.is_empty() && s.len() <= max_len => Ok(s),
             _ => Err(bad(
                 key,
-                &counted("items must be strings of 1-", max_len, " bytes"),
+                &counted("items must be strings of 1-", max_len as u64, " bytes"),
             )),
         })
         .collect()
@@ -222,7 +222,7 @@ pub(super) fn account_items<'a>(
 ) -> Result<Vec<&'a str>, ApiError> {
     let items = ctx.array(key, BAD)?;
     if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max, " items")));
+        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
     }
     items
         .iter()
@@ -260,7 +260,7 @@ pub(super) fn count(ctx: &Ctx<'_>, key: &str, max: u64) -> Result<u64, ApiError>
     u64::try_from(n)
         .ok()
         .filter(|&n| n <= max)
-        .ok_or_else(|| bad(key, &counted("must be 0-", max as usize, "")))
+        .ok_or_else(|| bad(key, &counted("must be 0-", max, "")))
 }
 
 /// Offset paging cursors are the offset as a decimal string; "" starts.
@@ -287,7 +287,7 @@ pub(super) fn scrambled(serial: u64) -> String {
 }
 
 /// `"<a><n><b>"` without `format!`.
-fn counted(a: &str, n: usize, b: &str) -> String {
+fn counted(a: &str, n: u64, b: &str) -> String {
     let mut s = String::from(a);
     s.push_str(&n.to_string());
     s.push_str(b);
