@@ -144,3 +144,25 @@ fn a_mistyped_field_is_the_family_code_on_every_later_route() {
         "no refused request changed anything"
     );
 }
+
+/// docs/EMULATOR.md has a row naming each later route, with its service, so the table cannot
+/// drift from the routes.
+#[test]
+fn every_later_route_has_a_row_in_the_emulator_doc() {
+    const DOC: &str = include_str!("../../../docs/EMULATOR.md");
+    let rows: Vec<&str> = DOC.lines().filter(|l| l.starts_with("| `")).collect();
+    for rt in crate::emulator::groups::MORE_ROUTES {
+        let whole = format!("`{}/{}`", rt.service, rt.command);
+        let listed = format!("/ `{}`", rt.command);
+        let found = rows.iter().any(|row| {
+            let first = row.split(" | ").next().unwrap_or("");
+            first.contains(&whole)
+                || (first.contains(&format!("`{}/", rt.service)) && first.contains(&listed))
+        });
+        assert!(
+            found,
+            "docs/EMULATOR.md has no row for {}/{}",
+            rt.service, rt.command
+        );
+    }
+}
