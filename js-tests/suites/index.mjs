@@ -11,6 +11,7 @@ import secrets from './secrets.mjs';
 import observe from './observe.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
+import emulatorGroups from './emulator-groups.mjs';
 import faults from '../faults/suite.mjs';
 
 export default {
@@ -25,5 +26,6 @@ export default {
   observe,
   'perf-api': perfApi,
   emulator,
+  'emulator-groups': emulatorGroups,
   faults,
 };

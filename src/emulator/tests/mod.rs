@@ -8,6 +8,13 @@ mod c2c;
 mod framework;
 mod friends;
 mod groups;
+mod groups_attrs;
+mod groups_community;
+mod groups_fields;
+mod groups_history;
+mod groups_imports;
+mod groups_kit;
+mod groups_live;
 mod mute;
 mod profiles;
 
