@@ -1,7 +1,6 @@
 //! The answer envelope: HTTP 200 with `ActionStatus` / `ErrorCode` / `ErrorInfo` in a JSON body.
 
 use crate::error::TimError;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// Default cap on an answer's body (client option `maxResponseBytes`). Tencent's largest
@@ -35,17 +34,24 @@ pub fn too_large(status: u16, cap: u32, declared: Option<u64>) -> TimError {
     )
 }
 
-/// The envelope fields of an answer, as found (their types are judged by [`judge`]). The wasm
-/// edge reads them from the answer `JSON.parse` already made (serde-wasm-bindgen reads just these
-/// three properties); natively they come from serde_json, which skips everything else.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct Envelope {
-    #[serde(rename = "ActionStatus")]
-    pub action_status: Option<Value>,
-    #[serde(rename = "ErrorCode")]
-    pub error_code: Option<Value>,
-    #[serde(rename = "ErrorInfo")]
-    pub error_info: Option<Value>,
+/// An answer's `ErrorCode`, as found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Absent,
+    Int(i64),
+    /// Present but not an integer (a string, a fraction, ...).
+    NotInt,
+}
+
+impl Code {
+    /// From a JSON number: an integer, or not.
+    pub fn of_f64(n: f64) -> Code {
+        if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
+            Code::Int(n as i64)
+        } else {
+            Code::NotInt
+        }
+    }
 }
 
 /// Decides an HTTP 200 answer from its envelope (docs/RELIABILITY.md, "Success rule"):
@@ -56,21 +62,20 @@ pub struct Envelope {
 /// - Without `ErrorCode`, `ActionStatus: "OK"` is success.
 /// - Anything else (no envelope, a `FAIL` without a code, a code that is not an integer) is
 ///   `bad-response`: it is not Tencent's answer (a proxy's or a hijacker's page, a cut body).
-pub fn judge(env: &Envelope) -> Result<(), TimError> {
-    match &env.error_code {
-        Some(code) => match code.as_i64() {
-            Some(0) => Ok(()),
-            Some(code) => {
-                let info = env
-                    .error_info
-                    .as_ref()
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                Err(TimError::api(code, info))
-            }
-            None => Err(TimError::bad_response(200, "ErrorCode is not an integer")),
-        },
-        None => match env.action_status.as_ref().and_then(Value::as_str) {
+///
+/// `ActionStatus` and `ErrorInfo` (each when it is a string) are asked for only when the rule
+/// needs them: the wasm edge reads them from the parsed answer, and a success by `ErrorCode`
+/// reads nothing more.
+pub fn judge(
+    error_code: Code,
+    action_status: impl FnOnce() -> Option<String>,
+    error_info: impl FnOnce() -> Option<String>,
+) -> Result<(), TimError> {
+    match error_code {
+        Code::Int(0) => Ok(()),
+        Code::Int(code) => Err(TimError::api(code, error_info().unwrap_or_default())),
+        Code::NotInt => Err(TimError::bad_response(200, "ErrorCode is not an integer")),
+        Code::Absent => match action_status().as_deref() {
             Some("OK") => Ok(()),
             Some(_) => Err(TimError::bad_response(
                 200,
@@ -106,12 +111,12 @@ pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
             "response body is not a JSON object",
         ));
     };
-    let field = |k: &str| o.get(k).cloned();
-    judge(&Envelope {
-        action_status: field("ActionStatus"),
-        error_code: field("ErrorCode"),
-        error_info: field("ErrorInfo"),
-    })?;
+    let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+    let code = match o.get("ErrorCode") {
+        None => Code::Absent,
+        Some(v) => v.as_f64().map_or(Code::NotInt, Code::of_f64),
+    };
+    judge(code, || text("ActionStatus"), || text("ErrorInfo"))?;
     Ok(o)
 }
 

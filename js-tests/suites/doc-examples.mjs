@@ -70,6 +70,13 @@ const CURSORS = ['LastMsgKey', 'Next', 'Cursor', 'NextCursor', 'StartCursor', 'N
 const continues = (q, a) => CURSORS.some((k) => k in q && k in a && q[k] === a[k] && q[k] !== '' && q[k] !== 0);
 
 const subject = (e) => `${e.servicename}/${e.command}`;
+// A page's items as <method>Items yields them: the row's list, or (get_group_msg_receipt_detail)
+// whichever of ReadList/UnreadList the answer has.
+const itemsOf = (row, answer) => {
+  if (row.pageItems) return Array.isArray(answer[row.pageItems]) ? answer[row.pageItems] : [];
+  const lists = Object.keys(answer).filter((k) => Array.isArray(answer[k]) && !/^(ErrorList|FailAccounts)$/.test(k));
+  return lists.length === 1 ? answer[lists[0]] : [];
+};
 const sameDeep = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 export default async function register(test, tim, env) {
@@ -199,7 +206,55 @@ export default async function register(test, tim, env) {
           }
           assert.deepEqual(problems, []);
         });
+        // The same ends through <method>Items (issue 16): a last page's items and no further
+        // request; after a page that is not the last, one item more asks for the next page.
+        test(`paging: ${row.namespace}.${row.method}Items yields the documented pages' items and stops at the documented ends (${pairs.length} pairs)`, async () => {
+          const last = LAST_PAGE[path];
+          const problems = [];
+          for (const [q, a] of pairs) {
+            const items = itemsOf(row, a.body);
+            const isLast = last(q.body, a.body);
+            if (!isLast && items.length === 0) continue;
+            const { c, sent } = client(() => a.body);
+            let got;
+            try {
+              got = await c[row.namespace][`${row.method}Items`](q.body, { ...once, maxPages: 5, limit: isLast ? undefined : items.length + 1 }).toArray();
+            } catch (err) {
+              problems.push(`${q.id} + ${a.id}: ${err?.kind ?? ''} ${err?.message ?? err}`);
+              continue;
+            }
+            const want = isLast ? items : [...items, items[0]];
+            if (!sameDeep(got, want)) problems.push(`${q.id} + ${a.id}: items ${JSON.stringify(got).slice(0, 120)}, expected ${JSON.stringify(want).slice(0, 120)}`);
+            if (sent.length !== (isLast ? 1 : 2)) problems.push(`${q.id} + ${a.id}: ${sent.length} requests`);
+          }
+          assert.deepEqual(problems, []);
+        });
       }
     }
   }
+
+  // Every documented callback body, signed as Tencent signs it (Sign = SHA-256 hex of token +
+  // RequestTime, checked independently here with WebCrypto), goes through createWebhookHandler
+  // to its handler and is answered 200: the handler's checks (the body naming the URL's command
+  // included) take Tencent's own examples.
+  const callbacks = data.examples.filter((e) => e.kind === 'callback');
+  test(`callbacks: all ${callbacks.length} documented callback bodies reach their handler through createWebhookHandler`, async () => {
+    const token = 'doc-examples-token';
+    const time = 1700000000;
+    const hex = (b) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+    const sign = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${token}${time}`)));
+    const seen = [];
+    const h = tim.createWebhookHandler({ sdkAppId: env.app.sdkAppId, token, now: () => time, on: { '*': (e) => void seen.push(e.command) } });
+    const problems = [];
+    for (const e of callbacks) {
+      const url = `https://hooks.example/tim?SdkAppid=${env.app.sdkAppId}&CallbackCommand=${e.callbackCommand}&contenttype=json&ClientIP=127.0.0.1&OptPlatform=RESTAPI&Sign=${sign}&RequestTime=${time}`;
+      const before = seen.length;
+      const res = await h(new Request(url, { method: 'POST', body: JSON.stringify(e.body), headers: { 'content-type': 'application/json' } }));
+      await new Promise((r) => setTimeout(r, 0));
+      if (res.status !== 200) problems.push(`${e.id}: ${res.status} ${await res.text()}`);
+      else if (seen.length !== before + 1 || seen.at(-1) !== e.callbackCommand) problems.push(`${e.id}: the handler did not see it`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(callbacks.length >= 70, `${callbacks.length} callbacks`);
+  });
 }

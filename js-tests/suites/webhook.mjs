@@ -354,6 +354,20 @@ export default function register(test, tim, env) {
     }
   });
 
+  test('handler: batched event callbacks (Push.AllMemberPush: { Events: [...] }) name the command on every event', async () => {
+    const seen = [];
+    const h = handler({ on: { 'Push.AllMemberPush': (e) => void seen.push(e.body.Events.length) } });
+    const q = query({ CallbackCommand: 'Push.AllMemberPush' });
+    // The shape of Tencent's example (doc 1047/67551): no top-level CallbackCommand.
+    const event = (n) => ({ CallbackCommand: 'Push.AllMemberPush', EventType: 1, TaskId: `t${n}`, TaskTime: 1557481127, EventTime: 1557481128, To_Account: `u${n}`, PushPlatform: 1, PushStage: 1, ErrCode: 0, ErrInfo: 'OK' });
+    await expectJson(await h(post(q, { Events: [event(1), event(2)] })), 200, ALLOW);
+    await new Promise((r) => setTimeout(r, 0));
+    assert.deepEqual(seen, [2]);
+    for (const body of [{ Events: [] }, { Events: [event(1), { ...event(2), CallbackCommand: 'Push.OfflinePush' }] }, { Events: 'x' }]) {
+      await expectJson(await h(post(q, body)), 400, refusal('command-mismatch'));
+    }
+  });
+
   test('handler: the body must name the URL\'s command, also when it names none', async () => {
     let called = 0;
     const h = handler({ on: { '*': () => { called++; } } });

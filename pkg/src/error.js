@@ -51,9 +51,15 @@ export function bodyText(body) {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badInput('body must be a JSON object');
   }
+  let text;
   try {
-    return JSON.stringify(body);
+    text = JSON.stringify(body);
   } catch (e) {
     throw badInput(`body cannot be serialised as JSON (${e && e.name})`);
   }
+  // A toJSON() can turn an object into anything; the wasm side counts on an object's text.
+  if (typeof text !== 'string' || text.charCodeAt(0) !== 123 || text.charCodeAt(text.length - 1) !== 125) {
+    throw badInput('body must serialise to a JSON object');
+  }
+  return text;
 }

@@ -133,6 +133,17 @@ function parseBody(bytes) {
   }
 }
 
+/**
+ * Whether the body names `command`: its own `CallbackCommand`, or, for the batched event
+ * callbacks (Push.AllMemberPush, Push.OfflinePush: `{ Events: [...] }`, 1-100 events, no
+ * top-level command), every event's.
+ */
+function namesCommand(body, command) {
+  if (hasOwn(body, 'CallbackCommand')) return body.CallbackCommand === command;
+  const events = body.Events;
+  return Array.isArray(events) && events.length > 0 && events.every((e) => e !== null && typeof e === 'object' && e.CallbackCommand === command);
+}
+
 const TIMED_OUT = Symbol('timed out');
 
 function withDeadline(promise, ms) {
@@ -204,7 +215,7 @@ export function createWebhookHandler(o) {
     const body = parseBody(read.bytes);
     if (body === undefined) return refusal(400, 'body-not-json-object');
     // The signature covers only the time: the body must at least name the command the URL does.
-    if (body.CallbackCommand !== v.command) return refusal(400, 'command-mismatch');
+    if (!namesCommand(body, v.command)) return refusal(400, 'command-mismatch');
 
     const event = {
       command: v.command,

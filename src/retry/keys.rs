@@ -14,6 +14,8 @@
 //! after the opening brace instead of re-serialising the body.
 
 use crate::error::TimError;
+use serde::de::IgnoredAny;
+use std::collections::BTreeMap;
 
 struct Rule {
     service: &'static str,
@@ -70,25 +72,32 @@ pub(super) fn resend_span_ms(window_ms: u32) -> u32 {
     window_ms.saturating_sub(RESEND_MARGIN_MS).max(1)
 }
 
+/// The body fields Tencent deduplicates the endpoint on that the SDK fills when missing (empty
+/// for every endpoint without such a rule): the edge only reads a body that has some.
+pub fn dedup_fields(service: &str, command: &str) -> &'static [&'static str] {
+    rule(service, command).map_or(&[], |r| r.fields)
+}
+
 /// `body` (a JSON object, as normalised by `request::normalize_body`) with the endpoint's dedup
 /// keys filled where the caller left them out, from `random` (one value per field, in the order
-/// MsgRandom, MsgSeq / Random). Other endpoints' bodies come back unchanged.
+/// MsgRandom, MsgSeq / Random); `None` when nothing needs filling (no rule, or every key set).
 /// Call once per logical call and reuse the result for every attempt.
 pub fn fill_dedup_keys(
     service: &str,
     command: &str,
     body: &str,
     random: [u32; 2],
-) -> Result<String, TimError> {
-    let Some(rule) = rule(service, command) else {
-        return Ok(body.to_owned());
-    };
-    let parsed = crate::body::read(body).ok();
-    let Some(present) = parsed.as_ref().and_then(|v| v.as_object()) else {
-        return Err(TimError::bad_input("body must be a JSON object").at(service, command));
-    };
+) -> Result<Option<String>, TimError> {
+    let fields = dedup_fields(service, command);
+    if fields.is_empty() {
+        return Ok(None);
+    }
+    // Only the top-level names are needed: the values are skipped, not decoded (serde_json skips
+    // a string's escapes unread, so a lone surrogate from JSON.stringify is no obstacle).
+    let present: BTreeMap<String, IgnoredAny> = serde_json::from_str(body)
+        .map_err(|_| TimError::bad_input("body must be a JSON object").at(service, command))?;
     let mut keys = String::new();
-    for (field, r) in rule.fields.iter().zip(random) {
+    for (field, r) in fields.iter().zip(random) {
         if !present.contains_key(*field) {
             // 0 could read as "not set" on Tencent's side; any other 32-bit value is as good.
             keys.push('"');
@@ -99,7 +108,7 @@ pub fn fill_dedup_keys(
         }
     }
     if keys.is_empty() {
-        return Ok(body.to_owned());
+        return Ok(None);
     }
     let trimmed = body.trim_start();
     let rest = trimmed.strip_prefix('{').unwrap_or(trimmed);
@@ -113,5 +122,5 @@ pub fn fill_dedup_keys(
         out.push_str(&keys);
         out.push_str(rest);
     }
-    Ok(out)
+    Ok(Some(out))
 }

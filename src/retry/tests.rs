@@ -732,8 +732,9 @@ fn options_are_checked() {
 #[test]
 fn dedup_keys_are_filled_once_and_never_override_the_caller() {
     let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    let fill = |s: &str, c: &str, b: &str, r| fill_dedup_keys(s, c, b, r).unwrap();
     let body = r#"{"From_Account":"a","To_Account":"b","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#;
-    let filled = fill_dedup_keys("openim", "sendmsg", body, [11, 22]).unwrap();
+    let filled = fill("openim", "sendmsg", body, [11, 22]).unwrap();
     let v = parse(&filled);
     assert_eq!(
         (v["MsgRandom"].as_u64(), v["MsgSeq"].as_u64()),
@@ -742,24 +743,32 @@ fn dedup_keys_are_filled_once_and_never_override_the_caller() {
     assert_eq!(v["MsgBody"], parse(body)["MsgBody"]);
     assert!(filled.ends_with(&body[1..]), "the caller's bytes are kept");
     // The caller's MsgRandom stays; only MsgSeq is added.
-    let v =
-        parse(&fill_dedup_keys("openim", "sendmsg", r#" { "MsgRandom": 5 } "#, [11, 22]).unwrap());
+    let v = parse(&fill("openim", "sendmsg", r#" { "MsgRandom": 5 } "#, [11, 22]).unwrap());
     assert_eq!(
         (v["MsgRandom"].as_u64(), v["MsgSeq"].as_u64()),
         (Some(5), Some(22))
     );
-    let both = r#"{"MsgRandom":1,"MsgSeq":2}"#;
+    // Both set: nothing to fill, so the caller's text is sent as it is (None: no copy).
     assert_eq!(
-        fill_dedup_keys("openim", "sendmsg", both, [11, 22]).unwrap(),
-        both
+        fill(
+            "openim",
+            "sendmsg",
+            r#"{"MsgRandom":1,"MsgSeq":2}"#,
+            [11, 22]
+        ),
+        None
     );
+    // A lone surrogate escape (JSON.stringify of a cut emoji) is no obstacle, and stays.
+    let cut = r#"{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"a\ud83d"}}]}"#;
+    assert!(fill("openim", "sendmsg", cut, [1, 2])
+        .unwrap()
+        .ends_with(r#""Text":"a\ud83d"}}]}"#));
     // Group messages: Random. Empty bodies and zero randoms.
     assert_eq!(
-        parse(&fill_dedup_keys("group_open_http_svc", "send_group_msg", "{}", [0, 9]).unwrap()),
+        parse(&fill("group_open_http_svc", "send_group_msg", "{}", [0, 9]).unwrap()),
         parse(r#"{"Random":1}"#)
     );
-    let v =
-        parse(&fill_dedup_keys("openim", "importmsg", r#"{"MsgTimeStamp":1}"#, [3, 4]).unwrap());
+    let v = parse(&fill("openim", "importmsg", r#"{"MsgTimeStamp":1}"#, [3, 4]).unwrap());
     assert_eq!(
         (
             v["MsgRandom"].as_u64(),
@@ -768,14 +777,11 @@ fn dedup_keys_are_filled_once_and_never_override_the_caller() {
         ),
         (Some(3), Some(4), Some(1))
     );
-    // Other endpoints: untouched, even batchsendmsg (Tencent documents no dedup there).
+    // Other endpoints: untouched and not even read, batchsendmsg too (no documented dedup).
+    assert_eq!(fill("openim", "batchsendmsg", "{}", [1, 2]), None);
     assert_eq!(
-        fill_dedup_keys("openim", "batchsendmsg", "{}", [1, 2]).unwrap(),
-        "{}"
-    );
-    assert_eq!(
-        fill_dedup_keys("im_open_login_svc", "account_import", "{not json", [1, 2]).unwrap(),
-        "{not json"
+        fill("im_open_login_svc", "account_import", "{not json", [1, 2]),
+        None
     );
     assert_eq!(
         fill_dedup_keys("openim", "sendmsg", "{not json}", [1, 2])
@@ -799,7 +805,9 @@ fn every_dedup_endpoint_has_its_keys() {
     )];
     for e in crate::api::ENDPOINTS.iter().filter(|e| e.retry == DedupKey) {
         let at = (e.service, e.command);
-        let filled = fill_dedup_keys(e.service, e.command, "{}", [1, 2]).unwrap() != "{}";
+        let filled = fill_dedup_keys(e.service, e.command, "{}", [1, 2])
+            .unwrap()
+            .is_some();
         let content =
             CONTENT_KEYED.contains(&at) && dedup_window_ms(e.service, e.command) == Some(300_000);
         assert!(

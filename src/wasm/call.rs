@@ -13,7 +13,7 @@ use super::transport::{self, Answer, Failure, Stage};
 use crate::api::{self, Retry};
 use crate::error::{Kind, TimError};
 use crate::request;
-use crate::response::{self, Envelope};
+use crate::response::{self, Code};
 use crate::retry::{self, Call, GiveUp, Outcome, Policy, Step, Stop};
 use js_sys::Function;
 use serde::Deserialize;
@@ -94,6 +94,29 @@ fn now_ms() -> u64 {
     host::now_ms().max(0.0) as u64
 }
 
+/// The endpoint a call goes to, as Rust strings (for the core) and as the caller's JS strings
+/// (handed back in metadata without copying).
+pub(super) struct CallId {
+    pub service: String,
+    pub command: String,
+    pub service_js: JsValue,
+    pub command_js: JsValue,
+}
+
+/// The body as the JS layer passed it: `JSON.stringify` output (or undefined, read as `{}`).
+fn checked_body(body: JsValue) -> Result<JsValue, TimError> {
+    if body.is_undefined() {
+        return Ok(JsValue::from_str("{}"));
+    }
+    // pkg/src/error.js `bodyText` made it from an object and checked its braces; a string is
+    // all that is left to check.
+    if body.is_string() {
+        Ok(body)
+    } else {
+        Err(TimError::bad_input("body must be a JSON object"))
+    }
+}
+
 /// A failed call: the error, where it happened and, for a network failure, the host's error
 /// rebuilt without secrets.
 pub(super) struct Failed {
@@ -116,11 +139,11 @@ impl From<TimError> for Failed {
 /// and `outcomeKnown` filled in by the policy (which knows about every attempt, not just the last).
 pub(super) async fn send(
     inner: &Inner,
-    service: &str,
-    command: &str,
-    body: Option<&str>,
+    call_id: &CallId,
+    body: JsValue,
     o: &CallOptions,
 ) -> Result<JsValue, Failed> {
+    let (service, command) = (call_id.service.as_str(), call_id.command.as_str());
     let started = now_ms();
     let signal = o.signal.as_ref();
     if signal.is_some_and(CallerSignal::aborted) {
@@ -128,18 +151,28 @@ pub(super) async fn send(
     }
     request::check_segment("servicename", service)?;
     request::check_segment("command", command)?;
-    // The dedup keys are drawn once here and the same body goes out on every attempt.
-    let body = request::normalize_body(body)?;
-    let body = retry::fill_dedup_keys(
-        service,
-        command,
-        &body,
-        [host::random_u32(), host::random_u32()],
-    )?;
+    // The body stays the caller's JS string unless the endpoint has dedup keys to fill: only then
+    // is it read, and only then does a new string (the keys spliced in) go out instead. The dedup
+    // keys are drawn once here and the same body goes out on every attempt.
+    let body = checked_body(body)?;
+    let body = if retry::dedup_fields(service, command).is_empty() {
+        body
+    } else {
+        let text = body.as_string().unwrap_or_default();
+        match retry::fill_dedup_keys(
+            service,
+            command,
+            &text,
+            [host::random_u32(), host::random_u32()],
+        )? {
+            Some(filled) => JsValue::from_str(&filled),
+            None => body,
+        }
+    };
     // Raw calls to paths the catalog does not know are never resent after an ambiguous failure.
     let class = api::find(service, command).map_or(Retry::Unsafe, |e| e.retry);
     let window = retry::dedup_window_ms(service, command);
-    let (call, mut next) = Call::begin(o.policy, class, window, &inner.health.borrow(), now_ms());
+    let (call, mut next) = Call::begin(o.policy, class, window, &inner.health.borrow(), started);
     // Deno's fetch may resend a request on a pooled connection by itself (host.rs): writes that
     // must not be duplicated go out on fresh connections; the others keep the pool, and the
     // policy knows that an unseen copy may have been delivered.
@@ -171,19 +204,12 @@ pub(super) async fn send(
             return Err(f);
         }
         let random = host::random_u32();
-        let req = {
+        let url = {
             let mut core = inner.core.borrow_mut();
             if next.refresh_usersig {
                 core.forget_admin_usersig();
             }
-            core.build(
-                next.host,
-                service,
-                command,
-                Some(&body),
-                host::now_s(),
-                random,
-            )?
+            core.url(next.host, service, command, None, host::now_s(), random)?
         };
         let origin = inner.origin(next.host);
         if let Some(f) = &o.emitter {
@@ -196,17 +222,17 @@ pub(super) async fn send(
                     attempt: next.number,
                     host: origin,
                     request_id: random,
-                    url: Some(events::redact_url(&req.url)),
+                    url: Some(events::redact_url(&url)),
                     ..Event::default()
                 },
             );
         }
-        let attempt_started = now_ms();
+        let attempt_started = if next.number == 1 { started } else { now_ms() };
         let result = {
             let guard = Guard::new(next.timeout_ms, signal);
             let sent = transport::Request {
-                url: &req.url,
-                body: &req.body,
+                url: &url,
+                body: &body,
                 fetch: inner.fetch.as_ref(),
                 client: client.clone(),
                 max_bytes: inner.max_response_bytes,
@@ -240,10 +266,11 @@ pub(super) async fn send(
                 },
             );
         }
+        let attempt_ended = now_ms();
         let step = call.next(
             outcome,
             &mut inner.health.borrow_mut(),
-            now_ms(),
+            attempt_ended,
             host::random_u32(),
         );
         match (step, judged) {
@@ -251,13 +278,13 @@ pub(super) async fn send(
                 events::remember(
                     &answer,
                     &Meta {
-                        service,
-                        command,
+                        service: &call_id.service_js,
+                        command: &call_id.command_js,
                         status,
-                        host: origin,
+                        host: inner.origin_js(next.host),
                         request_id: random,
                         attempts,
-                        duration_ms: now_ms().saturating_sub(started),
+                        duration_ms: attempt_ended.saturating_sub(started),
                     },
                 );
                 return Ok(answer);
@@ -465,10 +492,10 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
     } = answer;
     if status != 200 {
         // Tencent's envelope or Retry-After on a 408/503 says it was refused before any work.
-        let enveloped = json
-            .as_ref()
-            .and_then(envelope_of)
-            .is_some_and(|e| e.error_code.is_some());
+        let enveloped = json.as_ref().is_some_and(|j| {
+            j.is_object()
+                && !code_of(&j.unchecked_ref::<AnswerFields>().error_code()).eq(&Code::Absent)
+        });
         let outcome = if matches!(status, 408 | 503) && (retry_after || enveloped) {
             Outcome::Refused(status)
         } else {
@@ -485,25 +512,43 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
             TimError::bad_response(200, "response body is not JSON"),
         );
     };
-    let Some(env) = envelope_of(&json) else {
+    if !json.is_object() || js_sys::Array::is_array(&json) {
         return fail(
             Outcome::BadBody,
             TimError::bad_response(200, "response body is not a JSON object"),
         );
-    };
-    match response::judge(&env) {
+    }
+    let fields: &AnswerFields = json.unchecked_ref();
+    let judged = response::judge(
+        code_of(&fields.error_code()),
+        || fields.action_status().as_string(),
+        || fields.error_info().as_string(),
+    );
+    match judged {
         Ok(()) => Ok((json, status)),
         Err(e) if e.kind == Kind::Api => fail(Outcome::Api(e.code), e),
         Err(e) => fail(Outcome::BadBody, e),
     }
 }
 
-/// The envelope's three fields, read from the parsed answer (a JSON object; not an array).
-fn envelope_of(answer: &JsValue) -> Option<Envelope> {
-    if !answer.is_object() || js_sys::Array::is_array(answer) {
-        return None;
+fn code_of(v: &JsValue) -> Code {
+    match v.as_f64() {
+        Some(n) => Code::of_f64(n),
+        None if v.is_undefined() => Code::Absent,
+        None => Code::NotInt,
     }
-    serde_wasm_bindgen::from_value(answer.clone()).ok()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The envelope of an answer `JSON.parse` made (a plain object: its properties are data).
+    type AnswerFields;
+    #[wasm_bindgen(method, getter = ActionStatus)]
+    fn action_status(this: &AnswerFields) -> JsValue;
+    #[wasm_bindgen(method, getter = ErrorCode)]
+    fn error_code(this: &AnswerFields) -> JsValue;
+    #[wasm_bindgen(method, getter = ErrorInfo)]
+    fn error_info(this: &AnswerFields) -> JsValue;
 }
 
 #[wasm_bindgen]

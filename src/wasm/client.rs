@@ -2,7 +2,7 @@
 //! answer with [`crate::response`]. Each call runs as one future; the pure core decides everything
 //! that can be decided without I/O.
 
-use super::call::{self, Failed};
+use super::call::{self, CallId, Failed};
 use super::convert::{self, field};
 use super::error::{js, to_js_traced};
 use super::host;
@@ -27,15 +27,24 @@ pub(super) struct Inner {
     pub(super) health: RefCell<HostHealth>,
     /// Largest answer body read (client option `maxResponseBytes`).
     pub(super) max_response_bytes: u32,
-    /// Each host's origin (`https://host`), for events, metadata and errors.
-    origins: Vec<String>,
+    /// Each host's origin (`https://host`), for events, metadata and errors, also as a JS string
+    /// made once (metadata hands it over without copying).
+    origins: Vec<(String, JsValue)>,
 }
+
+static UNDEFINED: JsValue = JsValue::UNDEFINED;
 
 impl Inner {
     pub(super) fn origin(&self, host: usize) -> &str {
         self.origins
             .get(host % self.origins.len().max(1))
-            .map_or("", String::as_str)
+            .map_or("", |o| o.0.as_str())
+    }
+
+    pub(super) fn origin_js(&self, host: usize) -> &JsValue {
+        self.origins
+            .get(host % self.origins.len().max(1))
+            .map_or(&UNDEFINED, |o| &o.1)
     }
 }
 
@@ -79,23 +88,27 @@ impl WasmClient {
         Self::from_options(opts).map_err(js)
     }
 
-    /// Sends one call. `body` is `JSON.stringify` output or undefined; `emitter`, when a
-    /// function, receives the call's events. Resolves with the parsed answer object; rejects
-    /// with a TimError-shaped object.
+    /// Sends one call. `body` is `JSON.stringify` output (a JS string) or undefined; `emitter`,
+    /// when a function, receives the call's events. Resolves with the parsed answer object;
+    /// rejects with a TimError-shaped object.
     pub fn call(
         &self,
         service: JsValue,
         command: JsValue,
-        body: Option<String>,
+        body: JsValue,
         opts: JsValue,
         emitter: JsValue,
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let service = service.as_string().unwrap_or_default();
-            let command = command.as_string().unwrap_or_default();
+            let id = CallId {
+                service: service.as_string().unwrap_or_default(),
+                command: command.as_string().unwrap_or_default(),
+                service_js: service,
+                command_js: command,
+            };
             let result = match call::read_options(opts, emitter, inner.policy) {
-                Ok(o) => call::send(&inner, &service, &command, body.as_deref(), &o).await,
+                Ok(o) => call::send(&inner, &id, body, &o).await,
                 Err(e) => Err(Failed::from(e)),
             };
             result.map_err(
@@ -104,7 +117,7 @@ impl WasmClient {
                      trace,
                      cause,
                  }| {
-                    let mut e = error.at(&service, &command);
+                    let mut e = error.at(&id.service, &id.command);
                     // Removes secrets from whatever text an error carries (Tencent's ErrorInfo too).
                     e.info = inner.core.borrow().redact(&e.info);
                     to_js_traced(&e, &trace, cause)
@@ -174,7 +187,11 @@ impl WasmClient {
             },
         )?;
         let health = RefCell::new(HostHealth::new(config.hosts.len()));
-        let origins = config.hosts.iter().map(|h| h.origin.clone()).collect();
+        let origins = config
+            .hosts
+            .iter()
+            .map(|h| (h.origin.clone(), JsValue::from_str(&h.origin)))
+            .collect();
         Ok(WasmClient {
             inner: Rc::new(Inner {
                 core: RefCell::new(Client::new(config)),

@@ -6,7 +6,7 @@
 //! `usersig` value replaced by `<redacted>`.
 
 use super::convert::to_js;
-use js_sys::{Function, WeakMap};
+use js_sys::Function;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -67,39 +67,111 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-/// What `responseMeta(answer)` returns for a successful call.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What a successful call's answer came with, kept for `responseMeta(answer)`. Stored as one
+/// small array of the values as they are (the caller's own strings, the client's origin string),
+/// and turned into the documented object only when someone asks: most answers are never asked
+/// about, so the common path pays one array per call.
 pub struct Meta<'a> {
-    pub service: &'a str,
-    pub command: &'a str,
+    pub service: &'a JsValue,
+    pub command: &'a JsValue,
     pub status: u16,
-    pub host: &'a str,
+    pub host: &'a JsValue,
     pub request_id: u32,
     pub attempts: u32,
     pub duration_ms: u64,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    fn array_of7(
+        a: &JsValue,
+        b: &JsValue,
+        c: &JsValue,
+        d: &JsValue,
+        e: &JsValue,
+        f: &JsValue,
+        g: &JsValue,
+    ) -> js_sys::Array;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = defineProperty)]
+    fn define_property(target: &JsValue, key: &JsValue, descriptor: &JsValue);
+    #[wasm_bindgen(js_namespace = Symbol, js_name = "for")]
+    fn symbol_for(key: &str) -> JsValue;
+    type Descriptor;
+    #[wasm_bindgen(method, setter = value)]
+    fn set_value(this: &Descriptor, value: &JsValue);
+}
+
 thread_local! {
-    static METAS: WeakMap = WeakMap::new();
+    /// The key the row is kept under on the answer itself: a non-enumerable symbol property, so
+    /// the answer's keys, JSON and spread copies are what Tencent sent. (A WeakMap cost three
+    /// times as much per call, and its entries make every garbage collection work harder.)
+    static META_KEY: JsValue = symbol_for("tim-edge.responseMeta");
+    /// `{ value }`, reused: defineProperty copies what it needs.
+    static DESCRIPTOR: JsValue = js_sys::Object::new().into();
 }
 
-/// Remembers `meta` for `answer` (an object) for as long as the answer lives.
+/// Remembers `meta` on `answer` (an object).
 pub fn remember(answer: &JsValue, meta: &Meta<'_>) {
-    if let Some(key) = answer.dyn_ref::<js_sys::Object>() {
-        METAS.with(|m| {
-            m.set(key, &to_js(meta));
-        });
-    }
+    let row = array_of7(
+        meta.service,
+        meta.command,
+        &JsValue::from(meta.status),
+        meta.host,
+        &JsValue::from(meta.request_id),
+        &JsValue::from(meta.attempts),
+        &JsValue::from(meta.duration_ms as f64),
+    );
+    DESCRIPTOR.with(|d| {
+        d.unchecked_ref::<Descriptor>().set_value(&row);
+        META_KEY.with(|k| define_property(answer, k, d));
+    });
 }
 
-/// The metadata of a call's answer, or undefined for anything else.
+/// The documented form of a remembered row.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MetaJs {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    service: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    command: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    status: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    host: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    request_id: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    attempts: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    duration_ms: JsValue,
+}
+
+/// The metadata of a call's answer: `{ service, command, status, host, requestId, attempts,
+/// durationMs }`, or undefined for anything else.
 #[wasm_bindgen(js_name = responseMeta)]
 pub fn response_meta(answer: JsValue) -> JsValue {
-    match answer.dyn_ref::<js_sys::Object>() {
-        Some(key) => METAS.with(|m| m.get(key)),
-        None => JsValue::UNDEFINED,
+    if !answer.is_object() {
+        return JsValue::UNDEFINED;
     }
+    let row = META_KEY.with(|k| js_sys::Reflect::get(&answer, k).unwrap_or(JsValue::UNDEFINED));
+    let Some(row) = row.dyn_ref::<js_sys::Array>() else {
+        return JsValue::UNDEFINED;
+    };
+    to_js(&MetaJs {
+        service: row.get(0),
+        command: row.get(1),
+        status: row.get(2),
+        host: row.get(3),
+        request_id: row.get(4),
+        attempts: row.get(5),
+        duration_ms: row.get(6),
+    })
 }
 
 /// The wasm module's linear memory in bytes: what the SDK holds in the isolate beyond the JS heap

@@ -9,7 +9,7 @@
 
 use super::host;
 use crate::error::TimError;
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -93,20 +93,19 @@ impl CallerSignal {
 thread_local! {
     /// The reason the guard's timer rejects with: an object nothing else can produce.
     static TIMED_OUT: Object = Object::new();
-    /// A rejection handler that ignores its argument, so a guard that fires while nothing is
-    /// racing it never surfaces as an unhandled rejection (which ends a Node process).
+    /// A rejection handler that ignores its argument, so a promise nothing waits for (a
+    /// cancelled body's) never surfaces as an unhandled rejection (which ends a Node process).
     static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_| {});
 }
 
-/// Marks a rejection of `p` as handled (nothing waits for it): a guard that fires while nothing
-/// races it, a cancelled body's promise.
+/// Marks a rejection of `p` as handled (nothing waits for it): a cancelled body's promise.
 pub fn ignore(p: &Promise) {
     IGNORE.with(|f| {
         let _ = p.catch(f);
     });
 }
 
-/// Why a raced host promise did not settle in time.
+/// Why a guarded host promise did not settle in time.
 #[derive(Debug)]
 pub enum Interrupted {
     TimedOut,
@@ -115,32 +114,34 @@ pub enum Interrupted {
     Rejected(JsValue),
 }
 
-/// One attempt's deadline and the caller's signal, as a promise that rejects when either fires.
-/// Every await on the host races it, so an attempt ends on time even when `fetch` ignores its
-/// signal or a body never finishes. Dropping the guard clears the timer and the listener.
+#[wasm_bindgen]
+extern "C" {
+    /// A promise whose `then` takes plain functions (js-sys's takes Rust closures).
+    #[wasm_bindgen(extends = Promise)]
+    pub type Thenable;
+    #[wasm_bindgen(method, js_name = then)]
+    pub fn then_both(this: &Thenable, resolve: &Function, reject: &Function) -> Promise;
+    #[wasm_bindgen(method, js_name = then)]
+    pub fn then_fn(this: &Thenable, on_fulfilled: &Function) -> Promise;
+}
+
+/// One attempt's deadline and the caller's signal. Each await on the host goes through
+/// [`Guard::wait`]: a promise that settles with the host's promise, or rejects when the deadline
+/// passes or the caller's signal fires, whichever comes first. So an attempt ends on time even
+/// when `fetch` ignores its signal or a body never finishes; the controller whose signal went to
+/// `fetch` is then aborted, which cancels the request and its body where the host honours it.
 pub struct Guard<'a> {
-    promise: Promise,
-    reject: Function,
-    timer: JsValue,
+    /// Date.now() by which the attempt ends.
+    deadline: f64,
     signal: Option<&'a CallerSignal>,
     /// The controller whose signal goes to `fetch`; aborted when the guard fires.
-    pub controller: Option<web_sys::AbortController>,
+    controller: Option<web_sys::AbortController>,
 }
 
 impl<'a> Guard<'a> {
     pub fn new(ms: u64, signal: Option<&'a CallerSignal>) -> Guard<'a> {
-        let mut reject = None;
-        let promise = Promise::new(&mut |_resolve, rej| reject = Some(rej));
-        let reject = reject.unwrap_or_else(|| Function::from(JsValue::UNDEFINED));
-        ignore(&promise);
-        let timer = TIMED_OUT.with(|t| host::set_timeout_with(&reject, ms as f64, t));
-        if let Some(s) = signal {
-            s.listen(&reject);
-        }
         Guard {
-            promise,
-            reject,
-            timer,
+            deadline: host::now_ms() + ms as f64,
             signal,
             controller: web_sys::AbortController::new().ok(),
         }
@@ -151,35 +152,48 @@ impl<'a> Guard<'a> {
         self.controller.as_ref().map(|c| c.signal())
     }
 
-    /// Awaits `p` unless the deadline or the caller's signal comes first.
-    pub async fn race(&self, p: &Promise) -> Result<JsValue, Interrupted> {
-        let result = JsFuture::from(Promise::race(&Array::of2(p, &self.promise))).await;
-        result
-            .map_err(|reason| {
-                if TIMED_OUT.with(|t| reason == JsValue::from(t)) {
-                    Interrupted::TimedOut
-                } else if self.signal.is_some_and(CallerSignal::aborted) {
-                    Interrupted::Aborted
-                } else {
-                    Interrupted::Rejected(reason)
-                }
-            })
-            .inspect_err(|e| {
-                if !matches!(e, Interrupted::Rejected(_)) {
-                    if let Some(c) = &self.controller {
-                        c.abort();
-                    }
-                }
-            })
-    }
-}
-
-impl Drop for Guard<'_> {
-    fn drop(&mut self) {
-        host::clear_timeout(&self.timer);
-        if let Some(s) = self.signal {
-            s.unlisten(&self.reject);
-        }
+    /// Awaits `p` unless the deadline or the caller's signal comes first. One promise, one timer
+    /// and (with a caller's signal) one listener per wait, all released when it ends.
+    pub async fn wait(&self, p: &Promise) -> Result<JsValue, Interrupted> {
+        let left = self.deadline - host::now_ms();
+        let result = if left <= 0.0 {
+            Err(TIMED_OUT.with(|t| JsValue::from(t)))
+        } else {
+            let (mut resolve, mut reject) = (None, None);
+            let waiter = Promise::new(&mut |res, rej| {
+                resolve = Some(res);
+                reject = Some(rej);
+            });
+            let (Some(resolve), Some(reject)) = (resolve, reject) else {
+                return Err(Interrupted::Rejected(JsValue::UNDEFINED));
+            };
+            // The host's promise settles the waiter; its own rejection is handled here, so a
+            // late one (after the deadline) is never an unhandled rejection.
+            let _ = p.unchecked_ref::<Thenable>().then_both(&resolve, &reject);
+            let timer = TIMED_OUT.with(|t| host::set_timeout_with(&reject, left, t));
+            if let Some(s) = self.signal {
+                s.listen(&reject);
+            }
+            let out = JsFuture::from(waiter).await;
+            host::clear_timeout(&timer);
+            if let Some(s) = self.signal {
+                s.unlisten(&reject);
+            }
+            out
+        };
+        result.map_err(|reason| {
+            let interrupted = if TIMED_OUT.with(|t| reason == JsValue::from(t)) {
+                Interrupted::TimedOut
+            } else if self.signal.is_some_and(CallerSignal::aborted) {
+                Interrupted::Aborted
+            } else {
+                return Interrupted::Rejected(reason);
+            };
+            if let Some(c) = &self.controller {
+                c.abort();
+            }
+            interrupted
+        })
     }
 }
 
@@ -190,6 +204,6 @@ pub async fn pause(ms: u64, signal: Option<&CallerSignal>) -> bool {
     }
     let guard = Guard::new(ms, signal);
     let never = Promise::new(&mut |_, _| {});
-    let fired = matches!(guard.race(&never).await, Err(Interrupted::Aborted));
+    let fired = matches!(guard.wait(&never).await, Err(Interrupted::Aborted));
     fired || signal.is_some_and(CallerSignal::aborted)
 }

@@ -8,9 +8,10 @@
 //! documented interface (`status`, `headers.get`, `text()`), every access caught.
 
 use super::host;
-use super::signal::{ignore, Guard, Interrupted};
+use super::signal::{ignore, Guard, Interrupted, Thenable};
 use crate::response;
 use js_sys::{Function, JsString, Promise, Uint8Array};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,7 +40,23 @@ extern "C" {
 
     type HeadersLike;
     #[wasm_bindgen(method, structural, catch)]
-    fn get(this: &HeadersLike, name: &str) -> Result<JsValue, JsValue>;
+    fn get(this: &HeadersLike, name: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `Headers.get` taking and answering JS strings: the header names are made once, and a value
+    /// only crosses into wasm when there is one.
+    #[wasm_bindgen(extends = web_sys::Headers)]
+    type NativeHeaders;
+    #[wasm_bindgen(method, catch, js_name = get)]
+    fn get_js(this: &NativeHeaders, name: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// The RequestInit members whose values are the same on every request, set from JS strings
+    /// made once (web-sys's setters take Rust strings, decoded again on every call).
+    #[wasm_bindgen(extends = web_sys::RequestInit)]
+    type Init;
+    #[wasm_bindgen(method, setter = method)]
+    fn set_method_js(this: &Init, method: &JsValue);
+    #[wasm_bindgen(method, setter = redirect)]
+    fn set_redirect_js(this: &Init, redirect: &JsValue);
 }
 
 /// Where in the attempt something happened.
@@ -92,7 +109,21 @@ fn interrupted(stage: Stage) -> impl Fn(Interrupted) -> Failure {
     }
 }
 
+/// JS strings made once per module instance.
+struct Names {
+    post: JsValue,
+    manual: JsValue,
+    retry_after: JsValue,
+    content_length: JsValue,
+}
+
 thread_local! {
+    static NAMES: Names = Names {
+        post: JsValue::from_str("POST"),
+        manual: JsValue::from_str("manual"),
+        retry_after: JsValue::from_str("retry-after"),
+        content_length: JsValue::from_str("content-length"),
+    };
     static JSON_HEADERS: JsValue =
         super::convert::to_js(&std::collections::BTreeMap::from([("content-type", "application/json")]));
     static DECODER: Option<Decoder> = Decoder::new().ok();
@@ -101,7 +132,8 @@ thread_local! {
 /// The request to send.
 pub struct Request<'a> {
     pub url: &'a str,
-    pub body: &'a str,
+    /// The body text, a JS string (never copied through wasm memory here).
+    pub body: &'a JsValue,
     /// A caller-supplied `fetch`; the global one otherwise.
     pub fetch: Option<&'a Function>,
     /// Deno only: the `Deno.HttpClient` to send through.
@@ -113,12 +145,15 @@ pub struct Request<'a> {
 /// only their status matters).
 pub async fn attempt(req: &Request<'_>, guard: &Guard<'_>) -> Result<Answer, Failure> {
     let init = web_sys::RequestInit::new();
-    init.set_method("POST");
+    NAMES.with(|n| {
+        let i: &Init = init.unchecked_ref();
+        i.set_method_js(&n.post);
+        // Never follow a redirect: the URL carries the admin UserSig.
+        i.set_redirect_js(&n.manual);
+    });
     JSON_HEADERS.with(|h| init.set_headers(h));
-    init.set_body(&JsValue::from_str(req.body));
+    init.set_body(req.body);
     init.set_signal(guard.fetch_signal().as_ref());
-    // Never follow a redirect: the URL carries the admin UserSig.
-    init.set_redirect(web_sys::RequestRedirect::Manual);
     if let Some(client) = &req.client {
         init.unchecked_ref::<host::DenoRequestInit>()
             .set_client(client);
@@ -130,27 +165,265 @@ pub async fn attempt(req: &Request<'_>, guard: &Guard<'_>) -> Result<Answer, Fai
         None => host::global_fetch(req.url, &init),
     }
     .map_err(Failure::Threw)?;
-    let resp = guard
-        .race(&sent)
-        .await
-        .map_err(interrupted(Stage::Sending))?;
-    let resp = Resp::of(resp).ok_or(Failure::NotAResponse)?;
-    let status = resp.status().ok_or(Failure::NotAResponse)?;
-    let retry_after = resp.header("retry-after").is_some();
-    if !matches!(status, 200 | 408 | 503) {
-        resp.discard();
-        return Ok(Answer {
+    // The answer's body is asked for as soon as the Response arrives, in the same promise chain
+    // (see `read_started`), so the common attempt is one guarded wait.
+    let slot = Slot::open();
+    let chained = READ.with(|read| {
+        let read = read.bind2(&JsValue::NULL, &slot.id(), &req.max_bytes.into());
+        sent.unchecked_ref::<Thenable>()
+            .then_fn(read.unchecked_ref())
+    });
+    let out = guard.wait(&chained).await;
+    let started = slot.close();
+    let stage = if started.is_none() {
+        Stage::Sending
+    } else {
+        Stage::Reading
+    };
+    let value = out.map_err(interrupted(stage))?;
+    let text = match started.ok_or(Failure::NotAResponse)? {
+        Started::NotAResponse => return Err(Failure::NotAResponse),
+        Started::Threw(e) => return Err(Failure::Host(Stage::Reading, e)),
+        Started::TooLarge { status, declared } => {
+            return Err(Failure::TooLarge { status, declared })
+        }
+        Started::NoBody {
             status,
-            json: None,
             retry_after,
+        } => {
+            return Ok(Answer {
+                status,
+                json: None,
+                retry_after,
+            })
+        }
+        Started::Text {
+            status,
+            retry_after,
+        } => (status, retry_after, value),
+        Started::Stream {
+            status,
+            retry_after,
+            stream,
+        } => (
+            status,
+            retry_after,
+            read_stream(
+                &stream,
+                req.max_bytes,
+                guard,
+                Failure::TooLarge {
+                    status,
+                    declared: None,
+                },
+            )
+            .await?,
+        ),
+    };
+    let (status, retry_after, text) = text;
+    // A Response built by a caller's fetch may declare less than it holds: check after the fact
+    // (UTF-16 units never exceed UTF-8 bytes, so this errs on the side of reading).
+    let units = text
+        .dyn_ref::<JsString>()
+        .ok_or(Failure::NotAResponse)?
+        .length();
+    if units > req.max_bytes {
+        return Err(Failure::TooLarge {
+            status,
+            declared: None,
         });
     }
-    let text = resp.text(status, req.max_bytes, guard).await?;
     Ok(Answer {
         status,
         json: json_parse(&text).ok(),
         retry_after,
     })
+}
+
+/// What happened once a Response arrived, left by `read_started` for the attempt to pick up.
+enum Started {
+    NotAResponse,
+    /// Asking for the body threw.
+    Threw(JsValue),
+    TooLarge {
+        status: u16,
+        declared: Option<u64>,
+    },
+    /// A status whose body does not matter (only 200, 408 and 503 are read); cancelled.
+    NoBody {
+        status: u16,
+        retry_after: bool,
+    },
+    /// The chained value is the body's text.
+    Text {
+        status: u16,
+        retry_after: bool,
+    },
+    /// No Content-Length: the stream is read and counted by the attempt.
+    Stream {
+        status: u16,
+        retry_after: bool,
+        stream: web_sys::ReadableStream,
+    },
+}
+
+thread_local! {
+    /// One entry per attempt in flight between `fetch` answering and the attempt resuming.
+    static SLOTS: RefCell<Vec<Option<Started>>> = const { RefCell::new(Vec::new()) };
+    /// `read_started` as a JS function, made once; each attempt binds its slot and cap to it.
+    static READ: Function = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> JsValue>::new(read_started)
+        .into_js_value()
+        .unchecked_into();
+}
+
+/// An attempt's slot in `SLOTS`.
+struct Slot(usize);
+
+impl Slot {
+    fn open() -> Slot {
+        SLOTS
+            .with(|s| {
+                let mut s = s.borrow_mut();
+                match s.iter().position(Option::is_none) {
+                    // A free index is marked taken by a placeholder until the response arrives.
+                    Some(i) => {
+                        s[i] = Some(Started::NotAResponse);
+                        Slot(i)
+                    }
+                    None => {
+                        s.push(Some(Started::NotAResponse));
+                        Slot(s.len() - 1)
+                    }
+                }
+            })
+            .pending()
+    }
+
+    /// Marks the slot as waiting for a Response (no `Started` yet).
+    fn pending(self) -> Slot {
+        PENDING.with(|p| p.borrow_mut().push(self.0));
+        self
+    }
+
+    fn id(&self) -> JsValue {
+        JsValue::from(self.0 as u32)
+    }
+
+    /// What `read_started` left, or `None` when no Response arrived; frees the slot.
+    fn close(self) -> Option<Started> {
+        let was_pending = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            match p.iter().position(|&i| i == self.0) {
+                Some(at) => {
+                    p.swap_remove(at);
+                    true
+                }
+                None => false,
+            }
+        });
+        let started = SLOTS.with(|s| s.borrow_mut().get_mut(self.0).and_then(Option::take));
+        if was_pending {
+            None
+        } else {
+            started
+        }
+    }
+}
+
+thread_local! {
+    /// Slots whose Response has not arrived.
+    static PENDING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs when `fetch` answers (bound to an attempt's slot and cap): looks at the Response and, for
+/// a body worth reading with a Content-Length within the cap, answers its `text()` promise, so
+/// the attempt's one wait covers the body too. Whatever it found goes into the slot. Never
+/// throws (a throw here would reject the chain as if sending had failed).
+fn read_started(slot: JsValue, cap: JsValue, resp: JsValue) -> JsValue {
+    let (Some(slot), Some(cap)) = (slot.as_f64(), cap.as_f64()) else {
+        return JsValue::NULL;
+    };
+    let (slot, cap) = (slot as usize, cap as u32);
+    let (started, value) = start_reading(resp, cap);
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some(at) = p.iter().position(|&i| i == slot) {
+            p.swap_remove(at);
+        }
+    });
+    SLOTS.with(|s| {
+        if let Some(entry) = s.borrow_mut().get_mut(slot) {
+            *entry = Some(started);
+        }
+    });
+    value
+}
+
+fn start_reading(resp: JsValue, cap: u32) -> (Started, JsValue) {
+    let none = JsValue::NULL;
+    let Some(resp) = Resp::of(resp) else {
+        return (Started::NotAResponse, none);
+    };
+    let Some(status) = resp.status() else {
+        return (Started::NotAResponse, none);
+    };
+    let retry_after = NAMES.with(|n| resp.header(&n.retry_after)).is_some();
+    if !matches!(status, 200 | 408 | 503) {
+        resp.discard();
+        return (
+            Started::NoBody {
+                status,
+                retry_after,
+            },
+            none,
+        );
+    }
+    // A Content-Length over the cap is refused before reading.
+    let declared = NAMES
+        .with(|n| resp.header(&n.content_length))
+        .and_then(|h| response::declared_length(&h));
+    if let Some(n) = declared.filter(|&n| n > u64::from(cap)) {
+        resp.discard();
+        let declared = Some(n);
+        return (Started::TooLarge { status, declared }, none);
+    }
+    let text = match (&resp, declared) {
+        // A native body without a length is read as a stream and counted (it may be endless).
+        (Resp::Native(r), None) => match r.body() {
+            None => {
+                return (
+                    Started::Text {
+                        status,
+                        retry_after,
+                    },
+                    JsValue::from_str(""),
+                )
+            }
+            Some(stream) => {
+                return (
+                    Started::Stream {
+                        status,
+                        retry_after,
+                        stream,
+                    },
+                    none,
+                )
+            }
+        },
+        // With a length (a network stream cannot run past it): in one piece.
+        (Resp::Native(r), Some(_)) => r.text().map(JsValue::from),
+        (Resp::Like(r), _) => r.text(),
+    };
+    match text {
+        Ok(p) => (
+            Started::Text {
+                status,
+                retry_after,
+            },
+            p,
+        ),
+        Err(e) => (Started::Threw(e), none),
+    }
 }
 
 enum Resp {
@@ -179,17 +452,19 @@ impl Resp {
         }
     }
 
-    fn header(&self, name: &str) -> Option<String> {
-        match self {
-            Resp::Native(r) => r.headers().get(name).ok().flatten(),
+    fn header(&self, name: &JsValue) -> Option<String> {
+        let value = match self {
+            Resp::Native(r) => r
+                .headers()
+                .unchecked_into::<NativeHeaders>()
+                .get_js(name)
+                .ok()?,
             Resp::Like(r) => {
                 let h = r.headers().ok().filter(JsValue::is_object)?;
-                h.unchecked_into::<HeadersLike>()
-                    .get(name)
-                    .ok()?
-                    .as_string()
+                h.unchecked_into::<HeadersLike>().get(name).ok()?
             }
-        }
+        };
+        value.as_string()
     }
 
     /// Lets go of a body that will not be read, so the connection is freed.
@@ -199,46 +474,6 @@ impl Resp {
                 ignore(&body.cancel());
             }
         }
-    }
-
-    /// The body as a JS string, at most `cap` bytes of it. A `Content-Length` over the cap is
-    /// refused before reading. A native body without one is read as a stream, counted chunk by
-    /// chunk and cancelled once past the cap; with one (and a stream from the network, which
-    /// cannot run longer than its length), `text()` reads it in one piece.
-    async fn text(&self, status: u16, cap: u32, guard: &Guard<'_>) -> Result<JsValue, Failure> {
-        let too_large = |declared| Failure::TooLarge { status, declared };
-        let declared = self
-            .header("content-length")
-            .and_then(|h| response::declared_length(&h));
-        if let Some(n) = declared.filter(|&n| n > u64::from(cap)) {
-            self.discard();
-            return Err(too_large(Some(n)));
-        }
-        let text = match (self, declared) {
-            (Resp::Native(r), None) => match r.body() {
-                None => JsValue::from_str(""),
-                Some(stream) => return read_stream(&stream, cap, guard, too_large(None)).await,
-            },
-            (Resp::Native(r), Some(_)) => {
-                let p = r.text().map_err(|e| Failure::Host(Stage::Reading, e))?;
-                guard.race(&p).await.map_err(interrupted(Stage::Reading))?
-            }
-            (Resp::Like(r), _) => {
-                let v = r.text().map_err(|e| Failure::Host(Stage::Reading, e))?;
-                let p = Promise::resolve(&v);
-                guard.race(&p).await.map_err(interrupted(Stage::Reading))?
-            }
-        };
-        // A Response built by a caller's fetch may declare less than it holds: check after the
-        // fact (UTF-16 units never exceed UTF-8 bytes, so this errs on the side of reading).
-        let units = text
-            .dyn_ref::<JsString>()
-            .ok_or(Failure::NotAResponse)?
-            .length();
-        if units > cap {
-            return Err(too_large(None));
-        }
-        Ok(text)
     }
 }
 
@@ -256,7 +491,7 @@ async fn read_stream(
     let mut total: u32 = 0;
     // Bounded: every chunk but empty ones adds at least one byte, and empty ones are capped too.
     for _ in 0..=(u64::from(cap) + 1024) {
-        let step = match guard.race(&reader.read()).await {
+        let step = match guard.wait(&reader.read()).await {
             Ok(step) => step.unchecked_into::<web_sys::ReadableStreamReadResult>(),
             Err(e) => {
                 cancel();
