@@ -1,7 +1,7 @@
 //! The emulated endpoints: each domain file's route table, joined. A current endpoint of the
 //! catalog without a route answers "not emulated"; anything else is an unknown command.
 
-use super::{accounts, c2c, friends, groups, mute, profiles, ApiError, Ctx, Outcome};
+use super::{accounts, c2c, friends, groups, mute, profiles, push, ApiError, Ctx, Outcome};
 
 pub struct Route {
     pub service: &'static str,
@@ -17,6 +17,7 @@ const TABLES: &[&[Route]] = &[
     c2c::ROUTES,
     groups::ROUTES,
     mute::ROUTES,
+    push::ROUTES,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static Route> {

@@ -10,6 +10,7 @@ mod friends;
 mod groups;
 mod mute;
 mod profiles;
+mod push;
 
 pub mod support {
     use crate::client::{Client, Config};
