@@ -21,6 +21,7 @@ mod friends;
 mod groups;
 mod inspect;
 mod mute;
+mod official;
 mod profiles;
 mod push;
 pub(crate) mod routes;
@@ -50,6 +51,8 @@ pub struct State {
     /// Left out of a snapshot while empty, so older snapshots are written back unchanged.
     #[serde(skip_serializing_if = "push::Push::is_empty")]
     pub push: push::Push,
+    #[serde(skip_serializing_if = "official::Official::is_empty")]
+    pub official: official::Official,
 }
 
 /// What one call of [`Emulator::handle`] produced.

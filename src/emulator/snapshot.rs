@@ -54,6 +54,7 @@ pub fn read(text: &str) -> Result<State, InputError> {
         groups: part(o, "groups")?,
         mute: part(o, "mute")?,
         push: part(o, "push")?,
+        official: part(o, "official")?,
     })
 }
 

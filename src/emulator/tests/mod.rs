@@ -9,6 +9,7 @@ mod framework;
 mod friends;
 mod groups;
 mod mute;
+mod official;
 mod profiles;
 mod push;
 
