@@ -79,7 +79,17 @@ export class Emulator {
     }
   }
 
-  /** The whole state as JSON text (accounts, profiles, friends, messages, groups, mutes). */
+  /**
+   * What the emulator did that Tencent's REST API gives no way to read back, as a plain object
+   * built afresh on each call: `{ pushes: [{ TaskId, service, command, body, time, recipients,
+   * recipientCount, revoked }] }`, oldest first. More members may be added; existing ones keep
+   * their shape.
+   */
+  inspect() {
+    return this.#core.inspect();
+  }
+
+  /** The whole state as JSON text (accounts, profiles, friends, messages, groups, mutes, pushes, official accounts). */
   snapshot() {
     return this.#core.snapshot();
   }
