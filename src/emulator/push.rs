@@ -38,6 +38,8 @@ const BAD_ATTR: i64 = 90033;
 const TAGS_AND_ATTRS: i64 = 90039;
 /// An empty tag.
 const EMPTY_TAG: i64 = 90040;
+/// Per account in the Push service's `ErrorList`: no such account (doc 1047/60567's example).
+const NO_SUCH_ACCOUNT: i64 = 70107;
 
 /// Push attributes per app (numbered 0-9).
 const MAX_ATTRS: u8 = 10;
@@ -220,8 +222,16 @@ pub const ROUTES: &[Route] = &[
     route(Svc::TimPush, "remove_attr", |c| {
         targets::remove_attrs(c, Svc::TimPush)
     }),
+    // get_tag and remove_tag: the Push service's pages 1047/60567 and 60569 (issue 13 adds them
+    // to the catalog).
+    route(Svc::TimPush, "get_tag", |c| {
+        targets::get_tags(c, Svc::TimPush)
+    }),
     route(Svc::TimPush, "add_tag", |c| {
         targets::add_tags(c, Svc::TimPush)
+    }),
+    route(Svc::TimPush, "remove_tag", |c| {
+        targets::remove_tags(c, Svc::TimPush)
     }),
     route(Svc::TimPush, "clear_all_tags", |c| {
         targets::clear_tags(c, Svc::TimPush)
@@ -330,6 +340,52 @@ fn tag_list<'a>(v: &'a Value, key: &str) -> Result<Vec<&'a str>, ApiError> {
         ));
     }
     items.iter().map(|t| tag(t, key)).collect()
+}
+
+/// The Push service answers accounts it does not know per account, in `ErrorList` with 70107
+/// (doc 1047/60567's example), and goes on with the rest. The emulator knows imported UserIDs
+/// (RegistrationIDs come from devices, which it has none of). All-member push takes any UserID
+/// (its doc's example reads an unknown one as `Attrs: {}`). Returns what to go on with and the
+/// unknown accounts, each once.
+fn split_known<'a, T>(
+    ctx: &Ctx<'_>,
+    svc: Svc,
+    items: Vec<(&'a str, T)>,
+) -> (Vec<(&'a str, T)>, Vec<&'a str>) {
+    if svc == Svc::AllMember {
+        return (items, Vec::new());
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut unknown = Vec::new();
+    let known = items
+        .into_iter()
+        .filter(|(id, _)| {
+            let known = ctx.exists(id);
+            if !known && seen.insert(*id) {
+                unknown.push(*id);
+            }
+            known
+        })
+        .collect();
+    (known, unknown)
+}
+
+/// `fields` with `ErrorList` for the `unknown` accounts, when there are any.
+fn with_errors(mut fields: Value, unknown: &[&str]) -> Value {
+    if !unknown.is_empty() {
+        let list: Vec<Value> = unknown
+            .iter()
+            .map(|id| {
+                serde_json::json!({
+                    "To_Account": id,
+                    "ErrorCode": NO_SUCH_ACCOUNT,
+                    "ErrorInfo": "account not imported",
+                })
+            })
+            .collect();
+        fields["ErrorList"] = list.into();
+    }
+    fields
 }
 
 // ---- snapshot: what serde's types cannot check.

@@ -246,7 +246,8 @@ fn sender<'a>(ctx: &Ctx<'a>) -> Result<&'a str, ApiError> {
     account_id(v, "From_Account", Svc::TimPush)
 }
 
-/// `timpush/batch`: 1-500 accounts; a repeated one is pushed once.
+/// `timpush/batch`: 1-500 accounts; a repeated one is pushed once, an unknown one is listed in
+/// `ErrorList` (70107).
 pub fn batch(ctx: &mut Ctx<'_>) -> Outcome {
     sender(ctx)?;
     let to = account_list(ctx, "To_Account", MAX_BATCH, Svc::TimPush)?;
@@ -258,11 +259,20 @@ pub fn batch(ctx: &mut Ctx<'_>) -> Outcome {
     if let Some(id) = duplicate(ctx, Svc::TimPush, "batch", random) {
         return Ok(json!({ "TaskId": id }));
     }
+    let (to, unknown) = split_known(
+        ctx,
+        Svc::TimPush,
+        to.into_iter().map(|id| (id, ())).collect(),
+    );
     let mut seen = std::collections::BTreeSet::new();
-    let (reached, count) = keep(to.into_iter().filter(|id| seen.insert(*id)));
+    let (reached, count) = keep(
+        to.into_iter()
+            .map(|(id, ())| id)
+            .filter(|id| seen.insert(*id)),
+    );
     let id = record(ctx, Svc::TimPush, "batch", random, reached, count);
     report(ctx, &id);
-    Ok(json!({ "TaskId": id }))
+    Ok(with_errors(json!({ "TaskId": id }), &unknown))
 }
 
 /// A failed Push-service send still names a TaskId: `""` (the doc's failure example).

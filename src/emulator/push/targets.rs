@@ -91,7 +91,7 @@ pub fn set_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
                 .index_of(name)
                 .ok_or_else(|| attr_error("Attrs names an attribute the app has not named"))?;
             match value.as_str() {
-                Some(v) if v.len() <= MAX_LABEL => changes.push((id, i, v)),
+                Some(v) if v.len() <= MAX_LABEL => changes.push((id, (i, v))),
                 _ => {
                     return Err(attr_error(
                         "attribute values are strings of at most 50 bytes",
@@ -100,14 +100,15 @@ pub fn set_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             }
         }
     }
+    let (changes, unknown) = split_known(ctx, svc, changes);
     let t = ctx.state.push.targets_mut(svc);
-    for (id, i, v) in changes {
+    for (id, (i, v)) in changes {
         t.attrs
             .entry(id.to_owned())
             .or_default()
             .insert(i, v.to_owned());
     }
-    Ok(json!({}))
+    Ok(with_errors(json!({}), &unknown))
 }
 
 /// `UserAttrs: [{To_Account, Attrs: [names]}]`.
@@ -126,6 +127,7 @@ pub fn remove_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             removals.push((id, i));
         }
     }
+    let (removals, unknown) = split_known(ctx, svc, removals);
     let t = ctx.state.push.targets_mut(svc);
     for (id, i) in removals {
         if let Some(a) = t.attrs.get_mut(id) {
@@ -135,17 +137,19 @@ pub fn remove_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             }
         }
     }
-    Ok(json!({}))
+    Ok(with_errors(json!({}), &unknown))
 }
 
 /// `UserAttrs` in request order; an account without attributes gets `Attrs: {}` (the doc's
-/// example answers so for an unknown one).
+/// example answers so for an unknown one in all-member push; the Push service lists unknown
+/// accounts in `ErrorList`).
 pub fn get_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
     let ids = account_list(ctx, "To_Account", 100, svc)?;
+    let (ids, unknown) = split_known(ctx, svc, ids.into_iter().map(|id| (id, ())).collect());
     let t = ctx.state.push.targets(svc);
     let list: Vec<Value> = ids
         .iter()
-        .map(|id| {
+        .map(|(id, ())| {
             let attrs: Map<String, Value> = t
                 .attrs
                 .get(*id)
@@ -156,13 +160,13 @@ pub fn get_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             json!({ "To_Account": id, "Attrs": attrs })
         })
         .collect();
-    Ok(json!({ "UserAttrs": list }))
+    Ok(with_errors(json!({ "UserAttrs": list }), &unknown))
 }
 
 /// `UserTags: [{To_Account, Tags}]` with 1-10 tags each; a user holds at most 100 tags, and a
 /// Push-service app at most 1000 distinct ones.
 pub fn add_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
-    let items = tag_items(ctx, svc)?;
+    let (items, unknown) = split_known(ctx, svc, tag_items(ctx, svc)?);
     let t = ctx.state.push.targets(svc);
     // The new tag lists of the users named, checked before any is stored.
     let mut updated: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -202,12 +206,12 @@ pub fn add_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
     for (id, tags) in updated.into_iter().filter(|(_, ts)| !ts.is_empty()) {
         t.tags.insert(id.to_owned(), tags);
     }
-    Ok(json!({}))
+    Ok(with_errors(json!({}), &unknown))
 }
 
 /// `UserTags: [{To_Account, Tags}]`: those tags go; tags a user does not hold are ignored.
 pub fn remove_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
-    let items = tag_items(ctx, svc)?;
+    let (items, unknown) = split_known(ctx, svc, tag_items(ctx, svc)?);
     let t = ctx.state.push.targets_mut(svc);
     for (id, gone) in items {
         if let Some(held) = t.tags.get_mut(id) {
@@ -217,7 +221,7 @@ pub fn remove_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             }
         }
     }
-    Ok(json!({}))
+    Ok(with_errors(json!({}), &unknown))
 }
 
 fn tag_items<'a>(ctx: &Ctx<'a>, svc: Svc) -> Result<Vec<(&'a str, Vec<&'a str>)>, ApiError> {
@@ -230,23 +234,26 @@ fn tag_items<'a>(ctx: &Ctx<'a>, svc: Svc) -> Result<Vec<(&'a str, Vec<&'a str>)>
         .collect()
 }
 
-/// `UserTags` in request order; an account without tags gets `Tags: []`.
+/// `UserTags` in request order; an account without tags gets `Tags: []` (the Push service lists
+/// unknown accounts in `ErrorList`).
 pub fn get_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
     let ids = account_list(ctx, "To_Account", 100, svc)?;
+    let (ids, unknown) = split_known(ctx, svc, ids.into_iter().map(|id| (id, ())).collect());
     let t = ctx.state.push.targets(svc);
     let list: Vec<Value> = ids
         .iter()
-        .map(|id| json!({ "To_Account": id, "Tags": t.tags.get(*id).cloned().unwrap_or_default() }))
+        .map(|(id, ())| json!({ "To_Account": id, "Tags": t.tags.get(*id).cloned().unwrap_or_default() }))
         .collect();
-    Ok(json!({ "UserTags": list }))
+    Ok(with_errors(json!({ "UserTags": list }), &unknown))
 }
 
 /// `To_Account: [ids]`: every tag of those users goes.
 pub fn clear_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
     let ids = account_list(ctx, "To_Account", 100, svc)?;
+    let (ids, unknown) = split_known(ctx, svc, ids.into_iter().map(|id| (id, ())).collect());
     let t = ctx.state.push.targets_mut(svc);
-    for id in ids {
+    for (id, ()) in ids {
         t.tags.remove(id);
     }
-    Ok(json!({}))
+    Ok(with_errors(json!({}), &unknown))
 }

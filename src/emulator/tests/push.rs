@@ -472,18 +472,23 @@ fn push_service_pushes_batches_and_revokes() {
         "push",
         r#"{"From_Account":"administrator","MsgRandom":5,"OnlineOnlyFlag":1,"DataId":"d1","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#,
     );
-    // The batch example (1047/67553); a repeated account is pushed once.
+    // The batch example (1047/67553); a repeated account is pushed once, one the service does
+    // not know is listed in ErrorList (70107).
     let v = r.ok(
         TP,
         "batch",
-        r#"{"From_Account":"administrator","To_Account":["user1","user2","user1"],"MsgRandom":3674128,"OfflinePushInfo":{"PushFlag":0,"Title":"t","Desc":"d"}}"#,
+        r#"{"From_Account":"administrator","To_Account":["xiaoming","zed","xiaoming","user1"],"MsgRandom":3674128,"OfflinePushInfo":{"PushFlag":0,"Title":"t","Desc":"d"}}"#,
     );
     let batch = v["TaskId"].as_str().unwrap().to_owned();
     assert!(batch.starts_with("batch_"), "{batch}");
+    assert_eq!(
+        v["ErrorList"],
+        json!([{"To_Account": "user1", "ErrorCode": 70107, "ErrorInfo": "account not imported"}])
+    );
     let p = last_push(&r);
     assert_eq!(
         (recipients(&p), p["recipientCount"].as_u64()),
-        (vec!["user1", "user2"], Some(2))
+        (vec!["xiaoming", "zed"], Some(2))
     );
 
     // Revoke (1047/60571): once, within 24 hours, Push-service tasks only.
@@ -629,15 +634,16 @@ fn push_service_attribute_types_are_fixed_once_set() {
     r.ok(
         TP,
         "set_attr",
-        r#"{"UserAttrs":[{"To_Account":"reg-id-1","Attrs":{"gender":"f","city":"x"}}]}"#,
+        r#"{"UserAttrs":[{"To_Account":"zed","Attrs":{"gender":"f","city":"x"}}]}"#,
     );
     r.ok(
         TP,
         "remove_attr",
-        r#"{"UserAttrs":[{"To_Account":"reg-id-1","Attrs":["city"]}]}"#,
+        r#"{"UserAttrs":[{"To_Account":"zed","Attrs":["city"]}]}"#,
     );
-    let v = r.ok(TP, "get_attr", r#"{"To_Account":["reg-id-1"]}"#);
+    let v = r.ok(TP, "get_attr", r#"{"To_Account":["zed"]}"#);
     assert_eq!(v["UserAttrs"][0]["Attrs"], json!({"gender": "f"}));
+    assert!(v.get("ErrorList").is_none());
 }
 
 #[test]
@@ -660,6 +666,8 @@ fn the_two_services_keep_separate_tags_and_the_push_service_caps_an_app_at_1000_
     );
     // 999 more distinct tags (1000 in all) fit; the next one does not.
     for n in 0..100 {
+        let account = format!(r#"{{"UserID":"u{n}"}}"#);
+        r.ok("im_open_login_svc", "account_import", &account);
         let items: Vec<Value> = (0..10)
             .map(|i| json!({"To_Account": format!("u{n}"), "Tags": [format!("tag{}", n * 10 + i)]}))
             .filter(|it| it["Tags"][0] != "tag999")
@@ -707,6 +715,10 @@ fn push_service_sends_report_each_recipient_in_callbacks_of_100() {
     let mut r = rig();
     r.emu.set_callbacks(true);
     let to: Vec<String> = (0..250).map(|i| format!("u{i:03}")).collect();
+    for chunk in to.chunks(100) {
+        let accounts = json!({ "Accounts": chunk }).to_string();
+        r.ok("im_open_login_svc", "multiaccount_import", &accounts);
+    }
     let body = offline(&format!(
         r#""To_Account":{},"#,
         serde_json::to_string(&to).unwrap()
@@ -733,10 +745,10 @@ fn push_service_sends_report_each_recipient_in_callbacks_of_100() {
     assert!(after.is_empty());
     let (v, after) = handle(&mut r, TP, "push", r#"{"From_Account":"a","MsgRandom":1}"#);
     assert_eq!((v["ErrorCode"].as_i64(), after.len()), (Some(90001), 0));
-    // An everyone-push to 4 accounts: one callback.
+    // An everyone-push to the 254 accounts: three callbacks.
     let (_, after) = handle(&mut r, TP, "push", &offline(""));
-    assert_eq!(after.len(), 1);
-    assert_eq!(after[0].body["Events"].as_array().unwrap().len(), 4);
+    assert_eq!(after.len(), 3);
+    assert_eq!(after[2].body["Events"].as_array().unwrap().len(), 54);
 }
 
 #[test]
@@ -804,7 +816,8 @@ fn every_push_route_refuses_an_empty_body_with_a_push_code() {
         .filter(|rt| rt.service == IM || rt.service == TP)
         .map(|rt| rt.command)
         .collect();
-    assert_eq!(routes.len(), 20);
+    // The catalog's 20, and the Push service's get_tag and remove_tag (issue 13).
+    assert_eq!(routes.len(), 22);
     for rt in crate::emulator::routes::all().filter(|rt| rt.service == IM || rt.service == TP) {
         let v = r.call(rt.service, rt.command, "{}");
         let code = code(&v);
@@ -814,4 +827,75 @@ fn every_push_route_refuses_an_empty_body_with_a_push_code() {
             assert!([90001, 90005].contains(&code), "{} {v}", rt.command);
         }
     }
+}
+
+#[test]
+fn the_push_service_lists_unknown_accounts_in_error_list() {
+    let mut r = Rig::new();
+    r.ok(
+        "im_open_login_svc",
+        "multiaccount_import",
+        r#"{"Accounts":["xiaoming","xiaohong"]}"#,
+    );
+    r.ok(TP, "set_attr_name", r#"{"AttrNames":{"0":"level"}}"#);
+    let unknown = |id: &str| json!([{"To_Account": id, "ErrorCode": 70107, "ErrorInfo": "account not imported"}]);
+    let v = r.ok(
+        TP,
+        "add_tag",
+        r#"{"UserTags":[{"To_Account":"xiaoming","Tags":["GoldMember","WeekPassUser"]},
+            {"To_Account":"xiaohong","Tags":["PlatinumMember","MonthPassUser"]},{"To_Account":"Mary","Tags":["x"]}]}"#,
+    );
+    assert_eq!(v["ErrorList"], unknown("Mary"));
+    // The get_tag example of doc 1047/60567: Mary does not exist.
+    let v = r.ok(
+        TP,
+        "get_tag",
+        r#"{"To_Account":["xiaoming","xiaohong","Mary"]}"#,
+    );
+    assert_eq!(
+        v["UserTags"],
+        json!([
+            {"To_Account": "xiaoming", "Tags": ["GoldMember", "WeekPassUser"]},
+            {"To_Account": "xiaohong", "Tags": ["PlatinumMember", "MonthPassUser"]},
+        ])
+    );
+    assert_eq!(v["ErrorList"], unknown("Mary"));
+    let v = r.ok(
+        TP,
+        "remove_tag",
+        r#"{"UserTags":[{"To_Account":"xiaoming","Tags":["WeekPassUser"]},{"To_Account":"Mary","Tags":["x"]},{"To_Account":"Mary","Tags":["y"]}]}"#,
+    );
+    assert_eq!(v["ErrorList"], unknown("Mary"), "each account once");
+    let v = r.ok(TP, "get_tag", r#"{"To_Account":["xiaoming"]}"#);
+    assert_eq!(v["UserTags"][0]["Tags"], json!(["GoldMember"]));
+    assert!(v.get("ErrorList").is_none());
+    for (cmd, body) in [
+        (
+            "set_attr",
+            r#"{"UserAttrs":[{"To_Account":"Mary","Attrs":{"level":"1"}}]}"#,
+        ),
+        (
+            "remove_attr",
+            r#"{"UserAttrs":[{"To_Account":"Mary","Attrs":["level"]}]}"#,
+        ),
+        ("get_attr", r#"{"To_Account":["Mary"]}"#),
+        ("clear_all_tags", r#"{"To_Account":["Mary"]}"#),
+    ] {
+        let v = r.ok(TP, cmd, body);
+        assert_eq!(v["ErrorList"], unknown("Mary"), "{cmd}");
+    }
+    // The request checks still come first: an unnamed attribute fails the whole request.
+    r.fails(
+        TP,
+        "set_attr",
+        r#"{"UserAttrs":[{"To_Account":"Mary","Attrs":{"age":"1"}}]}"#,
+        90033,
+    );
+    // All-member push takes any UserID.
+    let v = r.ok(
+        IM,
+        "im_add_tag",
+        r#"{"UserTags":[{"To_Account":"Mary","Tags":["x"]}]}"#,
+    );
+    assert!(v.get("ErrorList").is_none());
 }
