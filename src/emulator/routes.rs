@@ -18,6 +18,7 @@ const TABLES: &[&[Route]] = &[
     friends::ROUTES,
     c2c::ROUTES,
     groups::ROUTES,
+    groups::MORE_ROUTES,
     mute::ROUTES,
     push::ROUTES,
     official::ROUTES,

@@ -17,9 +17,15 @@ pub fn set_names(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
             _ => return Err(attr_error("AttrNames values must be names of 1-50 bytes")),
         };
     }
-    let mut seen = std::collections::BTreeSet::new();
-    if !names.values().all(|n| seen.insert(n)) {
-        return Err(attr_error("attribute names must be distinct"));
+    // Names stay distinct (attributes are set by name); the doc's failure example answers
+    // "attrName:city already exists at index:1".
+    let mut seen = BTreeMap::new();
+    for (i, n) in &names {
+        if let Some(first) = seen.insert(n, i) {
+            return Err(attr_error(&format!(
+                "attrName:{n} already exists at index:{first}"
+            )));
+        }
     }
     let mut types = ctx.state.push.targets(svc).types.clone();
     if ctx.body.contains_key("AttrTypes") {
@@ -164,16 +170,23 @@ pub fn get_attrs(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
 }
 
 /// `UserTags: [{To_Account, Tags}]` with 1-10 tags each; a user holds at most 100 tags, and a
-/// Push-service app at most 1000 distinct ones.
+/// Push-service app at most 1000 distinct ones. Push service: `Replace: 1` makes the given tags
+/// the user's only ones (the doc's second example).
 pub fn add_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
+    let replace = match ctx.opt_int("Replace", BAD)? {
+        None | Some(0) => false,
+        Some(1) if svc == Svc::TimPush => true,
+        Some(_) => return Err(bad("Replace", "must be 0 or 1 (Push service)")),
+    };
     let (items, unknown) = split_known(ctx, svc, tag_items(ctx, svc)?);
     let t = ctx.state.push.targets(svc);
     // The new tag lists of the users named, checked before any is stored.
     let mut updated: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (id, add) in items {
-        let held = updated
-            .entry(id)
-            .or_insert_with(|| t.tags.get(id).cloned().unwrap_or_default());
+        let held = updated.entry(id).or_insert_with(|| match replace {
+            true => Vec::new(),
+            false => t.tags.get(id).cloned().unwrap_or_default(),
+        });
         for tag in add {
             if !held.iter().any(|h| h == tag) {
                 held.push(tag.to_owned());
@@ -203,8 +216,11 @@ pub fn add_tags(ctx: &mut Ctx<'_>, svc: Svc) -> Outcome {
         }
     }
     let t = ctx.state.push.targets_mut(svc);
-    for (id, tags) in updated.into_iter().filter(|(_, ts)| !ts.is_empty()) {
-        t.tags.insert(id.to_owned(), tags);
+    for (id, tags) in updated {
+        match tags.is_empty() {
+            true => t.tags.remove(id),
+            false => t.tags.insert(id.to_owned(), tags),
+        };
     }
     Ok(with_errors(json!({}), &unknown))
 }

@@ -928,3 +928,19 @@ fn snapshots_keep_accounts_subscribers_and_messages() {
     let e = other.emu.restore(&doc.to_string()).unwrap_err();
     assert!(e.0.contains("MaxSubscriberNum"), "{}", e.0);
 }
+
+#[test]
+fn tencents_documented_requests_run_as_documented() {
+    let mut r = rig();
+    // The accounts the examples read and modify.
+    for id in ["@TOA#_test_for_penn", "@TOA#_@TOA#dZDP", "@TOA#_@TOA#dOEF"] {
+        let body =
+            format!(r#"{{"OfficialAccountUserID":"{id}","Owner_Account":"107867","Name":"n"}}"#);
+        r.ok(SVC, "create_official_account", &body);
+    }
+    let ran = super::push::run_doc_examples(&mut r, SVC, &[]);
+    assert_eq!(ran, 4);
+    let v = info(&mut r, "@TOA#_@TOA#dOEF");
+    assert_eq!(v["Name"], "test_modify_official_account");
+    assert_eq!(v["MaxSubscriberNum"], 1000);
+}
