@@ -24,6 +24,30 @@ export interface EmulatorOptions {
   callback?: EmulatorCallbackOptions;
 }
 
+/** A push the emulator recorded (all_member_push/im_push, timpush/push, timpush/batch). */
+export interface EmulatorPush {
+  /** The TaskId the push answered (what timpush/revoke takes). */
+  TaskId: string;
+  service: 'all_member_push' | 'timpush';
+  command: 'push' | 'batch';
+  /** The request body as received (Tencent's field names). */
+  body: Record<string, unknown>;
+  /** Unix seconds. */
+  time: number;
+  /** The accounts reached (the first 1000; condition pushes in UserID order, batch in request order). */
+  recipients: string[];
+  /** How many accounts it reached in all. */
+  recipientCount: number;
+  /** Set once timpush/revoke took it back, with the overwriting notification. */
+  revoked: { time: number; OfflinePushInfo: Record<string, unknown> } | null;
+}
+
+/** Side effects with no REST read, one member per kind (more may be added). */
+export interface EmulatorInspection {
+  /** Oldest first; the emulator keeps the last 1000. */
+  pushes: EmulatorPush[];
+}
+
 export declare class Emulator {
   /** Throws a `TimError` (kind 'bad-input') for a missing key, a bad sdkAppId or adminId. */
   constructor(options: EmulatorOptions);
@@ -33,6 +57,8 @@ export declare class Emulator {
    * `Bun.serve` or a Node server.
    */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** What the emulator did that the REST API cannot read back (pushes), as a fresh plain object. */
+  inspect(): EmulatorInspection;
   /**
    * Emulator-only, standing in for the client SDK (live groups are joined from clients): the
    * imported accounts `userIds` (1-500) enter live (AVChatRoom) group `groupId`. get_members,

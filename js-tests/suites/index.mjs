@@ -12,6 +12,7 @@ import observe from './observe.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
 import emulatorGroups from './emulator-groups.mjs';
+import emulatorPush from './emulator-push.mjs';
 import faults from '../faults/suite.mjs';
 
 export default {
@@ -27,5 +28,6 @@ export default {
   'perf-api': perfApi,
   emulator,
   'emulator-groups': emulatorGroups,
+  'emulator-push': emulatorPush,
   faults,
 };

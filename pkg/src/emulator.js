@@ -80,6 +80,16 @@ export class Emulator {
   }
 
   /**
+   * What the emulator did that Tencent's REST API gives no way to read back, as a plain object
+   * built afresh on each call: `{ pushes: [{ TaskId, service, command, body, time, recipients,
+   * recipientCount, revoked }] }`, oldest first. More members may be added; existing ones keep
+   * their shape.
+   */
+  inspect() {
+    return this.#core.inspect();
+  }
+
+  /**
    * Emulator-only, standing in for the client SDK: `userIds` (imported accounts) enter live
    * (AVChatRoom) group `groupId`, as get_members, check_members and get_online_member_num then
    * see them. Throws a bad-input TimError for an unknown or non-live group, an unknown or banned
@@ -106,7 +116,7 @@ export class Emulator {
     }
   }
 
-  /** The whole state as JSON text (accounts, profiles, friends, messages, groups, mutes). */
+  /** The whole state as JSON text (accounts, profiles, friends, messages, groups, mutes, pushes, official accounts). */
   snapshot() {
     return this.#core.snapshot();
   }

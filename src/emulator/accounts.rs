@@ -37,6 +37,11 @@ impl Accounts {
         self.by_id.is_empty()
     }
 
+    /// Every imported UserID, in UserID order (an all-user push reaches these).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.by_id.keys().map(String::as_str)
+    }
+
     fn import(&mut self, id: &str, now_s: u64) {
         self.by_id.entry(id.to_owned()).or_insert(now_s);
     }

@@ -11,6 +11,9 @@ mod history;
 mod send;
 mod unread;
 
+/// The MsgBody check, shared with the push and official-account domains.
+pub(crate) use send::msg_body;
+
 use super::ctx::field_msg;
 use super::routes::Route;
 use super::snapshot::Persist;

@@ -19,8 +19,11 @@ mod c2c;
 mod ctx;
 mod friends;
 mod groups;
+mod inspect;
 mod mute;
+mod official;
 mod profiles;
+mod push;
 pub(crate) mod routes;
 mod snapshot;
 #[cfg(test)]
@@ -45,6 +48,11 @@ pub struct State {
     pub c2c: c2c::C2c,
     pub groups: groups::Groups,
     pub mute: mute::Mute,
+    /// Left out of a snapshot while empty, so older snapshots are written back unchanged.
+    #[serde(skip_serializing_if = "push::Push::is_empty")]
+    pub push: push::Push,
+    #[serde(skip_serializing_if = "official::Official::is_empty")]
+    pub official: official::Official,
 }
 
 /// What one call of [`Emulator::handle`] produced.
@@ -165,6 +173,11 @@ impl Emulator {
         }
         let after = ctx.take_after();
         outcome.map(|o| Dispatched::Reply(o, after))
+    }
+
+    /// Side effects with no REST read (`{pushes: [...]}`), for tests; see [`inspect`].
+    pub fn inspect(&self) -> Value {
+        inspect::inspect(&self.state)
     }
 
     /// Emulator-only, standing in for the client SDK: `users` enter live (AVChatRoom) group

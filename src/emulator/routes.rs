@@ -1,7 +1,9 @@
 //! The emulated endpoints: each domain file's route table, joined. A current endpoint of the
 //! catalog without a route answers "not emulated"; anything else is an unknown command.
 
-use super::{accounts, c2c, friends, groups, mute, profiles, ApiError, Ctx, Outcome};
+use super::{
+    accounts, c2c, friends, groups, mute, official, profiles, push, ApiError, Ctx, Outcome,
+};
 
 pub struct Route {
     pub service: &'static str,
@@ -18,6 +20,8 @@ const TABLES: &[&[Route]] = &[
     groups::ROUTES,
     groups::MORE_ROUTES,
     mute::ROUTES,
+    push::ROUTES,
+    official::ROUTES,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static Route> {

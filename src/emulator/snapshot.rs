@@ -53,6 +53,8 @@ pub fn read(text: &str) -> Result<State, InputError> {
         c2c: part(o, "c2c")?,
         groups: part(o, "groups")?,
         mute: part(o, "mute")?,
+        push: part(o, "push")?,
+        official: part(o, "official")?,
     })
 }
 

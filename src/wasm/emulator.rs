@@ -2,7 +2,7 @@
 //! module, so the production wasm does not carry it). The I/O around it (reading the `Request`,
 //! delivering webhooks with the host's fetch, building the `Response`) is pkg/src/emulator.js.
 
-use super::convert::field as args;
+use super::convert::{field as args, to_js};
 use super::error::js;
 use crate::emulator::{webhooks::callback_url, Callback, Emulator, Handled};
 use crate::error::TimError;
@@ -96,6 +96,12 @@ impl WasmEmulator {
             Handled::NeedsBefore(cb) => set(&o, "before", self.outgoing(cb, now_s)),
         }
         o.into()
+    }
+
+    /// What the emulator did that the REST API cannot read back, as a plain object
+    /// (`{ pushes: [...] }`; see `Emulator::inspect`).
+    pub fn inspect(&self) -> JsValue {
+        to_js(&self.inner.inspect())
     }
 
     /// Emulator-only: accounts enter a live (AVChatRoom) group as their client SDK would

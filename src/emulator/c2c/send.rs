@@ -69,7 +69,7 @@ fn words<'a>(ctx: &Ctx<'a>, key: &str) -> Result<Vec<&'a str>, ApiError> {
 }
 
 /// `MsgBody`: a non-empty array of `{MsgType, MsgContent}` with known types.
-pub(super) fn msg_body(v: Option<&Value>) -> Result<Vec<Value>, ApiError> {
+pub(crate) fn msg_body(v: Option<&Value>) -> Result<Vec<Value>, ApiError> {
     let Some(Value::Array(items)) = v else {
         return Err(ApiError::new(90007, "MsgBody must be an array"));
     };

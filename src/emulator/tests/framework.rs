@@ -183,3 +183,37 @@ fn the_key_stays_out_of_debug_output() {
     let e = Emulator::new(APP, KEY, ADMIN).unwrap();
     assert!(!format!("{e:?}").contains(KEY));
 }
+
+/// docs/EMULATOR.md has a row for every emulated endpoint and none for an endpoint that is not
+/// emulated, so the table cannot drift from the route tables. A row's first cell names
+/// `` `service/command` ``, then `` / `command` `` for more commands of the same service.
+#[test]
+fn the_emulator_doc_has_a_row_per_route() {
+    const DOC: &str = include_str!("../../../docs/EMULATOR.md");
+    let mut documented = std::collections::BTreeSet::new();
+    for line in DOC.lines().filter(|l| l.starts_with("| `")) {
+        let cell = line.split(" | ").next().unwrap().trim_start_matches("| ");
+        let mut service = "";
+        for name in cell.split(" / ").map(|n| n.trim_matches('`')) {
+            let command = match name.split_once('/') {
+                Some((s, c)) => {
+                    service = s;
+                    c
+                }
+                None => name,
+            };
+            assert!(!service.is_empty(), "a row without a service: {line}");
+            assert!(
+                documented.insert((service.to_owned(), command.to_owned())),
+                "{service}/{command} has two rows"
+            );
+        }
+    }
+    let routed: std::collections::BTreeSet<(String, String)> = crate::emulator::routes::all()
+        .map(|r| (r.service.to_owned(), r.command.to_owned()))
+        .collect();
+    let missing: Vec<_> = routed.difference(&documented).collect();
+    let extra: Vec<_> = documented.difference(&routed).collect();
+    assert!(missing.is_empty(), "routes without a row: {missing:?}");
+    assert!(extra.is_empty(), "rows without a route: {extra:?}");
+}

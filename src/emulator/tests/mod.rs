@@ -16,7 +16,9 @@ mod groups_imports;
 mod groups_kit;
 mod groups_live;
 mod mute;
+mod official;
 mod profiles;
+mod push;
 
 pub mod support {
     use crate::client::{Client, Config};
