@@ -118,7 +118,10 @@ function wasmSizes(installedDir, tarballBytes) {
   if (files.length !== 1) throw new Error(`${gen}: expected one SDK .wasm, found ${files.join(', ') || 'none'}`);
   const wasm = readFileSync(join(gen, files[0]));
   const hash = createHash('sha256').update(wasm);
-  for (const f of readdirSync(join(installedDir, 'dist')).sort()) hash.update(f).update(readFileSync(join(installedDir, 'dist', f)));
+  const dist = join(installedDir, 'dist');
+  for (const f of readdirSync(dist, { recursive: true }).sort()) {
+    if (statSync(join(dist, f)).isFile()) hash.update(f).update(readFileSync(join(dist, f)));
+  }
   return { wasmFile: files[0], wasmRaw: wasm.length, wasmGzip: gzipSync(wasm, { level: 9 }).length, tarball: tarballBytes, codeDigest: hash.digest('hex').slice(0, 16) };
 }
 
