@@ -37,7 +37,7 @@ impl Accounts {
         self.by_id.is_empty()
     }
 
-    fn import(&mut self, id: &str, now_s: u64) {
+    pub fn import(&mut self, id: &str, now_s: u64) {
         self.by_id.entry(id.to_owned()).or_insert(now_s);
     }
 }

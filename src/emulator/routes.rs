@@ -1,7 +1,10 @@
 //! The emulated endpoints: each domain file's route table, joined. A current endpoint of the
 //! catalog without a route answers "not emulated"; anything else is an unknown command.
 
-use super::{accounts, c2c, friends, groups, mute, profiles, ApiError, Ctx, Outcome};
+use super::{
+    accounts, audit, c2c, follow, friends, groups, msg_ext, mute, operation, profiles, receipts,
+    recent, robots, ApiError, Ctx, Outcome,
+};
 
 pub struct Route {
     pub service: &'static str,
@@ -17,6 +20,13 @@ const TABLES: &[&[Route]] = &[
     c2c::ROUTES,
     groups::ROUTES,
     mute::ROUTES,
+    receipts::ROUTES,
+    msg_ext::ROUTES,
+    follow::ROUTES,
+    recent::ROUTES,
+    robots::ROUTES,
+    audit::ROUTES,
+    operation::ROUTES,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static Route> {

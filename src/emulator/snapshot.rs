@@ -53,6 +53,12 @@ pub fn read(text: &str) -> Result<State, InputError> {
         c2c: part(o, "c2c")?,
         groups: part(o, "groups")?,
         mute: part(o, "mute")?,
+        msg_ext: part(o, "msg_ext")?,
+        follow: part(o, "follow")?,
+        recent: part(o, "recent")?,
+        robots: part(o, "robots")?,
+        audit: part(o, "audit")?,
+        cos: part(o, "cos")?,
     })
 }
 
