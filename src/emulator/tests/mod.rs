@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod c2c;
+mod coverage;
 mod framework;
 mod friends;
 mod groups;
