@@ -5,12 +5,16 @@
 mod accounts;
 mod auth;
 mod c2c;
+mod calls;
 mod coverage;
+mod follow;
 mod framework;
 mod friends;
 mod groups;
+mod msg_ext;
 mod mute;
 mod profiles;
+mod recent;
 
 pub mod support {
     use crate::client::{Client, Config};
