@@ -3,6 +3,7 @@
 //! code did not produce.
 
 mod accounts;
+mod audit;
 mod auth;
 mod c2c;
 mod calls;
@@ -13,8 +14,10 @@ mod friends;
 mod groups;
 mod msg_ext;
 mod mute;
+mod operation;
 mod profiles;
 mod recent;
+mod robots;
 
 pub mod support {
     use crate::client::{Client, Config};
