@@ -8,6 +8,7 @@ import limits from './limits.mjs';
 import secrets from './secrets.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
+import emulatorSocial from './emulator-social.mjs';
 import faults from '../faults/suite.mjs';
 
 export default {
@@ -19,5 +20,6 @@ export default {
   secrets,
   'perf-api': perfApi,
   emulator,
+  'emulator-social': emulatorSocial,
   faults,
 };
