@@ -137,18 +137,22 @@ export function createRegistry({ defaultTimeoutMs = 10000 } = {}) {
     tests.push({ name, fn, timeoutMs: opts.timeoutMs ?? defaultTimeoutMs });
   }
 
+  // A test may report a figure: `test(name, (t) => { ...; t.note('peak 3 MB'); })`; it is
+  // printed after the result (and kept in the result's `note`).
   async function runOne(t) {
     const started = Date.now();
+    const notes = [];
+    const ctx = { note: (text) => notes.push(String(text)) };
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new AssertionError(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
     });
     try {
-      await Promise.race([Promise.resolve().then(() => t.fn()), timeout]);
-      return { name: t.name, ok: true, ms: Date.now() - started };
+      await Promise.race([Promise.resolve().then(() => t.fn(ctx)), timeout]);
+      return { name: t.name, ok: true, ms: Date.now() - started, note: notes.join('; ') || undefined };
     } catch (e) {
       const message = e instanceof AssertionError ? e.message : `unexpected ${describeError(e)}`;
-      return { name: t.name, ok: false, ms: Date.now() - started, error: message };
+      return { name: t.name, ok: false, ms: Date.now() - started, error: message, note: notes.join('; ') || undefined };
     } finally {
       clearTimeout(timer);
     }
@@ -170,5 +174,6 @@ export function createRegistry({ defaultTimeoutMs = 10000 } = {}) {
 }
 
 export function formatResult(r) {
-  return r.ok ? `ok   ${r.name} (${r.ms} ms)` : `FAIL ${r.name} (${r.ms} ms): ${r.error}`;
+  const note = r.note ? ` [${r.note}]` : '';
+  return r.ok ? `ok   ${r.name} (${r.ms} ms)${note}` : `FAIL ${r.name} (${r.ms} ms): ${r.error}${note}`;
 }

@@ -11,11 +11,15 @@
 //  4c. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
 //  5. runs the same suites in Node ESM, Node CJS, Deno, Bun and workerd (wrangler dev), one
 //     runtime at a time, each in its own process group with an overall timeout;
+//  5a. runs the `ecosystem` row (ecosystem/run.mjs): the tarball installed into scratch projects
+//      and taken through users' toolchains (attw, publint, npm/JSR dry runs, tsc in four module
+//      modes, esbuild, webpack, Vite, bun build, Next.js, edge-runtime, Node 20/22/24), each app's
+//      UserSig checked against the official package; installs ecosystem/'s pinned tools if missing;
 //  5b. runs a one-round smoke of the benchmark (bench/run.mjs --quick) as the `bench` row, so it
 //      cannot rot; it fails when a runtime did not run cleanly or the wasm is over its size budget;
 //  6. prints a table and, last, exactly `N passed, N failed` (CI reads that line).
 //
-// Flags: --only node-esm,deno (or `node` for both Node runners; `cli` for the bin)  --grep <text in test name>
+// Flags: --only node-esm,deno (or `node` for both Node runners; `cli` for the bin; `ecosystem` for users' toolchains)  --grep <text in test name>
 //        --timeout <s per runtime>  --keep-scratch (leave .scratch/run-<pid>/ for debugging)
 //        --build (run build.mjs first even when pkg/ is built)
 //        --faults-full (handed to the suites as env.args, like every other flag)
@@ -51,7 +55,12 @@ const RUNTIMES = {
   walkthrough: () => [process.execPath, ['tests/walkthrough/run.mjs']],
   // Not a runtime: the example Worker deployed with real secrets (wrangler dev against the emulator).
   example: () => [process.execPath, ['tests/example/run.mjs']],
+  // Not a runtime: users' toolchains (ecosystem/run.mjs, run in place: its tools live there).
+  ecosystem: () => [process.execPath, [join(here, 'ecosystem', 'run.mjs')]],
 };
+// Rows that need longer than --timeout: the ecosystem row may first `npm ci` its tools (403 MB
+// to download) and builds a Next.js app.
+const ROW_TIMEOUT_S = { ecosystem: 1200 };
 
 function parseArgs(argv) {
   const o = { only: Object.keys(RUNTIMES), grep: undefined, timeoutS: 300 };
@@ -114,7 +123,7 @@ function preparePackage(opts) {
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
   for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'example']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
-  return { tgz, files: packed[0].files.length, size: packed[0].size };
+  return { tgz, path: join(scratch, tgz), files: packed[0].files.length, size: packed[0].size };
 }
 
 // Scratch projects of runs whose process is gone (crashed, killed) are removed.
@@ -337,7 +346,12 @@ async function main() {
 
   const app = { sdkAppId: randomInt(1400000000, 1600000000), key: randomBytes(32).toString('hex') };
   const refusedUrl = `http://127.0.0.1:${await freePort()}`;
-  const server = await startStandIn({ vectorsPath: join(root, 'data', 'usersig-vectors.json'), app, refusedUrl });
+  const server = await startStandIn({
+    vectorsPath: join(root, 'data', 'usersig-vectors.json'),
+    docExamplesPath: join(root, 'data', 'doc-examples.json'),
+    app,
+    refusedUrl,
+  });
   console.log(`stand-in server on ${server.url}`);
   // The fault-injection server (js-tests/faults/): the faults suite reaches it as env.faults.
   const faults = await startFaultServer();
@@ -364,9 +378,10 @@ async function main() {
         scratchDir: scratch,
         wranglerBin: bin('wrangler'),
         expectedEntry: expectedEntry(name),
+        tarball: pack.path,
       };
       console.log(`--- ${name}`);
-      rows.push(await runRuntime(name, config, opts.timeoutS));
+      rows.push(await runRuntime(name, config, Math.max(opts.timeoutS, ROW_TIMEOUT_S[name] ?? 0)));
     }
   } finally {
     await server.close();

@@ -33,6 +33,15 @@ export declare class Emulator {
    * `Bun.serve` or a Node server.
    */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /**
+   * Emulator-only, standing in for the client SDK (live groups are joined from clients): the
+   * imported accounts `userIds` (1-500) enter live (AVChatRoom) group `groupId`. get_members,
+   * check_members and get_online_member_num then see them. Throws a `TimError` (kind
+   * 'bad-input') for an unknown or non-live group, an unknown or banned account.
+   */
+  joinLiveGroup(groupId: string, userIds: string[]): void;
+  /** Emulator-only: `userIds` leave live group `groupId`; their marks go with them. */
+  leaveLiveGroup(groupId: string, userIds: string[]): void;
   /** The whole state as JSON text. */
   snapshot(): string;
   /** Replaces the state with a snapshot; throws a `TimError` (state unchanged) if it is not one. */

@@ -1,7 +1,7 @@
 // Types for tim-edge. Request and response bodies use Tencent's field names verbatim.
 
-import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b';
-export * from './types/endpoints-b';
+import type { GroupApi, LiveGroupApi, CommunityApi, OfficialAccountApi } from './types/endpoints-b.js';
+export * from './types/endpoints-b.js';
 import type {
   AccountApi,
   MessageApi,
@@ -14,10 +14,11 @@ import type {
   BotApi,
   ModerationApi,
   OperationApi,
-} from './types/endpoints-a';
-export * from './types/endpoints-a';
+} from './types/endpoints-a.js';
+export * from './types/endpoints-a.js';
 // Per-call options and the <method>Pages / <method>Batched helper types.
-export type { CallOptions, PageOptions, BatchOptions, FailedChunk, BatchedResponse } from './types/common';
+export type { CallOptions, CallHooks, CallEvent, PageOptions, ItemOptions, ItemIterable, BatchOptions, FailedChunk, BatchedResponse } from './types/common.js';
+import type { CallHooks, CallEvent } from './types/common.js';
 
 /** How a call failed. */
 export type TimErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input';
@@ -40,6 +41,14 @@ export declare class TimError extends Error {
   readonly attempts: number;
   /** False when the request may or may not have been processed (for example a timeout after sending). */
   readonly outcomeKnown: boolean;
+  /** The `random` query value of the last attempt sent (Tencent support asks for it with the time, SDKAppID and API); null when nothing was sent. */
+  readonly requestId: number | null;
+  /** The origin the last attempt went to ('' when nothing was sent). */
+  readonly host: string;
+  /** Milliseconds from the start of the call to the error. */
+  readonly durationMs: number;
+  /** For network failures: the host's error (name, message, code; nested causes), rebuilt without secrets. */
+  readonly cause?: unknown;
 }
 
 export interface GenerateUserSigOptions {
@@ -134,13 +143,42 @@ export interface TimClientOptions {
   deadlineMs?: number;
   /** Largest answer body read, in bytes (1 to 2^30). Default 4194304 (4 MiB); a larger answer is a bad-response TimError naming the cap. */
   maxResponseBytes?: number;
+  /** Observer hooks for every call of this client (request, response, retry, error events). */
+  hooks?: CallHooks;
+  /** Logs the same events: 'error' (failed calls), 'warn' (+ retries), 'info', 'debug' (+ every attempt). Default 'off'. */
+  logLevel?: 'off' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where logs go (default console): `logger[level](message, event)`. */
+  logger?: { error(...a: unknown[]): unknown; warn(...a: unknown[]): unknown; info(...a: unknown[]): unknown; debug(...a: unknown[]): unknown };
 }
 
+/** What a successful call's answer came with; see `responseMeta`. */
+export interface ResponseMeta {
+  service: string;
+  command: string;
+  /** HTTP status of the answer (200). */
+  status: number;
+  /** The origin that answered. */
+  host: string;
+  /** The answering attempt's `random` query value (what Tencent support asks for). */
+  requestId: number;
+  attempts: number;
+  durationMs: number;
+}
+
+/** The metadata of a call's answer object (without changing the answer); undefined for any other value. */
+export declare function responseMeta(answer: unknown): ResponseMeta | undefined;
+
+/** Bytes of the SDK's WebAssembly memory (answers are parsed in JS, so this stays near 1.3 MB). */
+export declare function wasmMemoryBytes(): number;
+
 export interface CallOptionsBase {
-  signal?: AbortSignal;
+  /** An AbortSignal, or an object with its interface (a boolean `aborted` and `addEventListener`). */
+  signal?: AbortSignal | { readonly aborted: boolean; addEventListener(type: 'abort', listener: (...args: any[]) => unknown): unknown };
   timeoutMs?: number;
   maxRetries?: number;
   deadlineMs?: number;
+  /** Hooks for this call only (after the client's). */
+  hooks?: CallHooks;
 }
 
 /** Tencent's answer envelope. */
@@ -216,7 +254,7 @@ export declare class TimClient {
   readonly moderation: ModerationApi;
   /** Statistics, history download, webhook IPs, media blocking. */
   readonly operation: OperationApi;
-  /** POSTs `body` (default {}) to /v4/<servicename>/<command>. Resolves when ActionStatus is OK; throws TimError otherwise. */
+  /** POSTs `body` (default {}) to /v4/<servicename>/<command>. Resolves with the answer when ErrorCode is 0 (or, without one, ActionStatus is OK); throws TimError otherwise. */
   call<T = TimEnvelope & Record<string, unknown>>(
     servicename: string,
     command: string,
@@ -228,4 +266,4 @@ export declare class TimClient {
 }
 
 // Webhooks: verifyWebhook, WebhookReply, createWebhookHandler, toNodeHandler and every callback body.
-export * from './types/webhook';
+export * from './types/webhook.js';

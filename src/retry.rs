@@ -258,6 +258,10 @@ pub struct Call {
     retries_used: u32,
     usersig_refreshed: bool,
     maybe_processed: bool,
+    /// The transport may itself deliver a request twice without telling (Deno's fetch on a
+    /// pooled connection): then an answer saying "not processed" does not prove that no earlier,
+    /// unseen copy was processed.
+    hidden_resends: bool,
 }
 
 impl Call {
@@ -291,8 +295,17 @@ impl Call {
             retries_used: 0,
             usersig_refreshed: false,
             maybe_processed: false,
+            hidden_resends: false,
         };
         (call, attempt)
+    }
+
+    /// Marks the call as going through a transport that may resend a request on its own (see
+    /// the field). Retry decisions do not change; a write's failure after a "not processed"
+    /// answer then reports `outcome_known: false`, since an unseen copy may have been processed.
+    pub fn with_hidden_resends(mut self) -> Call {
+        self.hidden_resends = true;
+        self
     }
 
     /// The instant (ms) by which the call settles.
@@ -335,6 +348,8 @@ impl Call {
             if self.class == Retry::Unsafe {
                 return self.give_up(Stop::Ambiguous);
             }
+        } else if self.hidden_resends && self.class != Retry::Read {
+            self.maybe_processed = true;
         }
         if self.retries_used >= self.policy.max_retries {
             return self.give_up(Stop::Exhausted);

@@ -1,6 +1,7 @@
-// One benchmark process for Node, Bun or Deno (run by run.mjs from the scratch project, so
-// 'tim-edge' is the installed tarball). Prints one line: '@@BENCH ' + JSON.
-import * as tim from 'tim-edge';
+// One benchmark process for Node, Bun or Deno (run by run.mjs from the scratch project, so each
+// build is an installed tarball: 'tim-edge', and 'tim-edge-baseline' with --baseline). Runs the
+// UserSig and buildRequest cases of every build in the same rounds. Prints one line:
+// '@@BENCH ' + JSON.
 import { makeCases, checkOutputs, measure, timeCase } from './workload.mjs';
 
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
@@ -14,8 +15,10 @@ async function official() {
   return m.Api ? m : m.default;
 }
 
-const cases = makeCases({ tim, official: await official() });
-const problems = await checkOutputs(tim, cases);
+const builds = [];
+for (const b of config.builds) builds.push({ id: b.id, tim: await import(b.spec) });
+const cases = makeCases({ builds, official: await official() });
+const problems = await checkOutputs(builds[0].tim, cases);
 const now = () => performance.now();
 const names = Object.keys(cases);
 const results = await measure(names, (n) => cases[n].perOp ?? 1, (n, count) => timeCase(cases[n], count, now), config);

@@ -1,6 +1,6 @@
 // Size breakdown of a .wasm file: bytes per section and the largest functions by body size,
 // grouped by crate when the name section is present. Usage: node bench/wasm-sizes.mjs <file> [top]
-// (the wasm-bindgen output under target/wasm-bindgen/web keeps the names; pkg/gen is stripped).
+// (the wasm-bindgen output under target/wasm-bindgen/<stem> keeps the names; pkg/gen is stripped).
 import { readFileSync } from 'node:fs';
 
 export function breakdown(bytes) {

@@ -1,28 +1,37 @@
 // The benchmark cases and the measuring loop, shared by every runtime (no node:* imports).
-// A case is { label, op(i), async?, perOp? }: `op` does one call; `perOp` is how many UserSigs
-// or requests one call produces (the batch case), so every figure is per unit of work.
+// A case is { label, op(i), async?, perOp?, build? }: `op` does one call; `perOp` is how many
+// UserSigs or requests one call produces (the batch case), so every figure is per unit of work;
+// `build` names the package build a tim-edge case runs ('after', or 'before' with --baseline).
+// Cases of every build run in the same interleaved rounds.
 import { webCryptoUserSig, webCryptoSigner } from './webcrypto-usersig.mjs';
+import { APP } from './app.mjs';
+import { summarize } from './stats.mjs';
 
-export const APP = { sdkAppId: 1400000000, key: '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e', expire: 86400 };
+export { APP, summarize };
 // Sixteen realistic UserIDs, rotated so no implementation can cache one answer.
 export const USER_IDS = Array.from({ length: 16 }, (_, i) => `user_${String(100000 + i * 7919)}`);
 const BATCH = 100;
 const BATCH_IDS = Array.from({ length: BATCH }, (_, i) => USER_IDS[i % 16] + i);
 const BODY = { From_Account: 'alice', To_Account: 'bob', MsgRandom: 12345, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
 
-// `official` is the tls-sig-api-v2 module (Node and Bun only). Returns { name: case }.
-export function makeCases({ tim, official }) {
+/** The key of a case that runs one build: `tim-edge@after`, `buildRequest@before`. */
+export const caseKey = (name, build) => `${name}@${build}`;
+
+// `builds` is [{ id, tim }] (the first is the build under test); `official` is the tls-sig-api-v2
+// module (Node and Bun only). Returns { key: case }.
+export function makeCases({ builds, official }) {
   const { sdkAppId, key, expire } = APP;
   const ids = USER_IDS;
   const cached = webCryptoSigner(sdkAppId, key, expire);
-  const client = new tim.TimClient({ sdkAppId, key });
-  const cases = {
-    'tim-edge': { label: 'generateUserSig (tim-edge)', op: (i) => tim.generateUserSig({ sdkAppId, key, userId: ids[i & 15], expire }) },
-    'tim-edge-batch': { label: `generateUserSigs, per UserSig (x${BATCH})`, perOp: BATCH, op: () => tim.generateUserSigs({ sdkAppId, key, expire, userIds: BATCH_IDS }) },
-    webcrypto: { label: 'WebCrypto + fflate (importKey per call)', async: true, op: (i) => webCryptoUserSig(sdkAppId, key, ids[i & 15], expire) },
-    'webcrypto-cached': { label: 'WebCrypto + fflate (CryptoKey reused)', async: true, op: (i) => cached(ids[i & 15]) },
-    buildRequest: { label: 'TimClient.buildRequest', op: () => client.buildRequest('openim', 'sendmsg', BODY) },
-  };
+  const cases = {};
+  for (const { id, tim } of builds) {
+    const client = new tim.TimClient({ sdkAppId, key });
+    cases[caseKey('tim-edge', id)] = { label: 'generateUserSig (tim-edge)', build: id, op: (i) => tim.generateUserSig({ sdkAppId, key, userId: ids[i & 15], expire }) };
+    cases[caseKey('tim-edge-batch', id)] = { label: `generateUserSigs, per UserSig (x${BATCH})`, build: id, perOp: BATCH, op: () => tim.generateUserSigs({ sdkAppId, key, expire, userIds: BATCH_IDS }) };
+    cases[caseKey('buildRequest', id)] = { label: 'TimClient.buildRequest', build: id, op: () => client.buildRequest('openim', 'sendmsg', BODY) };
+  }
+  cases.webcrypto = { label: 'WebCrypto + fflate (importKey per call)', async: true, op: (i) => webCryptoUserSig(sdkAppId, key, ids[i & 15], expire) };
+  cases['webcrypto-cached'] = { label: 'WebCrypto + fflate (CryptoKey reused)', async: true, op: (i) => cached(ids[i & 15]) };
   if (official) {
     const api = new official.Api(sdkAppId, key);
     cases.official = { label: 'tls-sig-api-v2 genUserSig', op: (i) => api.genUserSig(ids[i & 15], expire) };
@@ -30,11 +39,12 @@ export function makeCases({ tim, official }) {
   return cases;
 }
 
-// Every implementation must produce a UserSig that verifies before its speed means anything.
+// Every implementation must produce a UserSig that verifies before its speed means anything
+// (checked by the verifyUserSig of `tim`, the build under test).
 export async function checkOutputs(tim, cases) {
   const problems = [];
   for (const [name, c] of Object.entries(cases)) {
-    if (name === 'buildRequest') {
+    if (name.startsWith('buildRequest')) {
       const r = c.op(0);
       if (!/[?&]usersig=[^&]+/.test(r.url)) problems.push(`${name}: no usersig in ${r.url.slice(0, 80)}`);
       continue;
@@ -63,12 +73,6 @@ export async function timeCase(c, n, now) {
   return now() - t;
 }
 
-export function summarize(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return { median, min: s[0], max: s[s.length - 1], runs: s.length };
-}
 
 // Side by side: calibrate each case to about `roundMs` per round, then run the rounds with the
 // cases interleaved (A B C A B C ...), so drift and thermal noise hit every case alike.

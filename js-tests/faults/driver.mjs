@@ -53,7 +53,7 @@ export async function runFaults(tim, opts) {
 // The control group: signs with the package but sends with plain fetch and resends any failed
 // POST up to twice, with a new MsgRandom each time (the caller "fills it" per attempt).
 export async function runBlindRetrier(tim, opts) {
-  return drive(opts, (run, o) => {
+  return drive({ ...opts, baseline: true }, (run, o) => {
     const signer = new tim.TimClient({ sdkAppId: 1400000001, key: 'fault-run-signing-key', baseUrl: run.backup });
     return async (service, command, body) => {
       for (let attempt = 1; attempt <= 3; attempt++) {
@@ -96,7 +96,7 @@ async function drive(opts, makeSend) {
   }
   const started = Date.now();
   await Promise.all(Array.from({ length: o.concurrency }, worker));
-  const report = await post(`${o.controlUrl}/runs/${run.id}/finish`, { label: o.label, calls });
+  const report = await post(`${o.controlUrl}/runs/${run.id}/finish`, { label: o.label, calls, baseline: Boolean(o.baseline) });
   report.seconds = (Date.now() - started) / 1000;
   return report;
 }

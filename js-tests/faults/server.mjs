@@ -21,7 +21,7 @@ import { createServer } from 'node:http';
 const FAULTS = [
   ['drop-before', 3], ['drop-after', 3],
   ['hang-before', 2], ['hang-after', 2],
-  ['502-before', 2], ['502-after', 2], ['503', 2], ['429', 1],
+  ['502-before', 2], ['502-after', 2], ['503-before', 1], ['503-after', 1], ['408-after', 1], ['429', 1],
   ['rate-limit', 4], ['internal-after', 1], ['internal-before', 1],
   ['garbage', 1], ['permanent', 1], ['usersig-expired', 1],
 ];
@@ -48,9 +48,9 @@ function pickFault(rand) {
   return FAULTS[0][0];
 }
 
-function json(res, status, value) {
+function json(res, status, value, headers = {}) {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -154,7 +154,11 @@ class Run {
       e.permanentCode = 0;
     }
 
-    const fault = this.rand() < this.faultRate ? pickFault(this.rand) : null;
+    let fault = this.rand() < this.faultRate ? pickFault(this.rand) : null;
+    // Tencent's validation and UserSig answers depend on the request's bytes, the same in every
+    // copy of a call (a runtime's own resend included): a call it already processed cannot get
+    // a permanent error on a later copy. Other faults (drops, 5xx, rate limits) can hit any copy.
+    if ((fault === 'permanent' || fault === 'usersig-expired') && e.processings > 0) fault = null;
     if (fault) this.faults[fault] = (this.faults[fault] ?? 0) + 1;
     e.trace.push(`${which}:${fault ?? 'ok'}`);
     const ok = () => json(res, 200, { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgTime: Math.floor(Date.now() / 1000) });
@@ -179,7 +183,11 @@ class Run {
       case 'hang-after': this.process(command, body, e); return hang();
       case '502-before': return json(res, 502, { error: 'bad gateway' });
       case '502-after': this.process(command, body, e); return json(res, 502, { error: 'bad gateway' });
-      case '503': return json(res, 503, { error: 'unavailable' });
+      // An overloaded server that refused says so (Retry-After); a proxy in front of the
+      // service may answer 503 or 408 after it forwarded the request (issue 12): no header.
+      case '503-before': return json(res, 503, { error: 'unavailable' }, { 'retry-after': '1' });
+      case '503-after': this.process(command, body, e); return json(res, 503, { error: 'upstream unavailable' });
+      case '408-after': this.process(command, body, e); return json(res, 408, { error: 'request timeout' });
       case '429': return json(res, 429, { error: 'too many requests' });
       case 'rate-limit': return fail(RATE_LIMIT_CODES[Math.floor(this.rand() * RATE_LIMIT_CODES.length)], 'request too frequent');
       case 'internal-after': this.process(command, body, e); return fail(20004, 'internal network error, retry');
@@ -272,6 +280,7 @@ export async function startFaultServer() {
       }
       const report = run.report(Array.isArray(body.calls) ? body.calls : []);
       report.label = String(body.label ?? '');
+      report.baseline = Boolean(body.baseline);
       runs.delete(m[1]);
       await run.close();
       printReport(report);
@@ -289,9 +298,12 @@ export async function startFaultServer() {
   };
 }
 
-export function printReport({ label, seed, figures: f, faults, examples }) {
+export function printReport({ label, seed, figures: f, faults, examples, baseline }) {
   const line = (k, v) => console.log(`  ${k.padEnd(44)} ${v}`);
   console.log(`fault run ${label} (seed ${seed}): ${f.calls} calls, ${f.requests} requests, ${f.faultsInjected} faults injected (${(f.faultRate * 100).toFixed(1)}% of requests)`);
+  // The control group: a client that resends every failed POST. Its duplicates and misreports are
+  // the expected baseline (they show the ledger can find them), not a failure of the SDK.
+  if (baseline) console.log('  expected baseline (control group, not the SDK): a blind retrier duplicates and misreports under these faults');
   line('succeeded / failed (known) / failed (unknown)', `${f.ok} / ${f.failedKnown} / ${f.failedUnknown}`);
   line('duplicated messages', f.duplicatedMessages);
   line('reported OK but not processed', f.okNotProcessed);

@@ -37,6 +37,10 @@ export async function makeEnv({ serverUrl, runtime, args = [], extra = {} }) {
         },
       };
     },
+    // Tencent's documented examples (data/doc-examples.json), fetched when a suite asks.
+    async docExamples() {
+      return control('/__control/doc-examples');
+    },
     async strayRequests() {
       return (await control('/__control/stray')).requests;
     },

@@ -7,6 +7,7 @@
 //   POST /__control/keys                            { sdkAppId, key }: a global key
 //   GET  /__control/data                            fixtures.mjs output + { app, refusedUrl }
 //   GET  /__control/stray                           requests that matched no scenario
+//   GET  /__control/doc-examples                    data/doc-examples.json (Tencent's documented examples)
 //
 // Answers (one per request, in order; `fallback` once the queue is empty, default { ok: {} }):
 //   { ok: {extra} }                    200 {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"",...extra}
@@ -22,13 +23,16 @@
 // A request that fails the independent check is answered with ErrorCode 70009 and the problems
 // (unless the scenario sets strict: false), so a test expecting success cannot pass by accident.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { buildFixtures } from './fixtures.mjs';
 import { checkRequest } from './check-request.mjs';
 
 const MAX_BODY = 1 << 20;
 
-export async function startStandIn({ vectorsPath, app, refusedUrl, host = '127.0.0.1' }) {
+export async function startStandIn({ vectorsPath, docExamplesPath, app, refusedUrl, host = '127.0.0.1' }) {
   const fixtures = buildFixtures(vectorsPath);
+  // Served as read, on request only (it is large): the doc-examples suite asks for it once.
+  const docExamples = docExamplesPath ? readFileSync(docExamplesPath, 'utf8') : null;
   const globalKeys = new Map([[app.sdkAppId, app.key]]);
   const scenarios = new Map();
   const stray = [];
@@ -126,6 +130,10 @@ export async function startStandIn({ vectorsPath, app, refusedUrl, host = '127.0
     }
     if (p === '/__control/data') return sendJson(res, 200, { ...fixtures, app, refusedUrl, serverUrl: baseUrl });
     if (p === '/__control/stray') return sendJson(res, 200, { requests: stray });
+    if (p === '/__control/doc-examples' && docExamples) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(docExamples);
+    }
     return sendJson(res, 404, { error: 'unknown control path' });
   }
 

@@ -231,4 +231,12 @@ export default function register(test, tim, env) {
     assert.throws(() => new Emulator({ sdkAppId: APP, key: KEY, callback: { url: 'ftp://x' } }), (e) => e.kind === 'bad-input' && /callback/.test(e.message));
     assert.throws(() => new Emulator(null), (e) => e.kind === 'bad-input');
   });
+
+  // tim-edge and tim-edge/emulator are separate bundles over separate wasm modules; the package
+  // shares one TimError module between them, so a user's `instanceof TimError` holds for both.
+  test('an error from tim-edge/emulator is an instance of the TimError exported by tim-edge', async () => {
+    assert.throws(() => new Emulator({ sdkAppId: APP }), (e) => e instanceof tim.TimError && e.kind === 'bad-input');
+    const emulator = new Emulator({ sdkAppId: APP, key: KEY });
+    assert.throws(() => emulator.restore('not a snapshot'), (e) => e instanceof tim.TimError);
+  });
 }

@@ -14,6 +14,8 @@ const DOCUMENTED = [
   ['group', 'getGroupAttr', 'group_open_attr_http_svc', 'get_group_attr'],
   ['operation', 'getIpList', 'ConfigSvc', 'GetIPList'],
   ['push', 'clearAllTags', 'timpush', 'clear_all_tags'],
+  ['push', 'getTag', 'timpush', 'get_tag'],
+  ['push', 'removeTag', 'timpush', 'remove_tag'],
 ];
 
 const ids = (from, to) => Array.from({ length: to - from }, (_, i) => `u${from + i}`);
@@ -24,7 +26,7 @@ const HELPERS = {
   account: 'importAccountsBatched deleteAccountsBatched checkAccountsBatched queryOnlineStatusBatched',
   message: 'batchSendMsgBatched getRoamMsgPages',
   messageExtension: '',
-  push: 'imGetAttrBatched imGetTagBatched imRemoveTagBatched batchBatched setAttrBatched getAttrBatched addTagBatched clearAllTagsBatched',
+  push: 'imGetAttrBatched imGetTagBatched imRemoveTagBatched batchBatched setAttrBatched getAttrBatched getTagBatched addTagBatched removeTagBatched clearAllTagsBatched',
   profile: 'getPortraitBatched',
   friend: 'friendDeleteBatched friendCheckBatched friendGetPages blackListAddBatched blackListGetPages',
   follow: 'followAddBatched followDeleteBatched followCheckBatched followGetPages followGetInfoBatched',
@@ -60,10 +62,10 @@ export default function register(test, tim, env) {
     return body;
   };
 
-  test('the table: 165 rows, unique names, the documented fields', () => {
+  test('the table: 167 rows, unique names, the documented fields', () => {
     const rows = tim.endpoints;
     assert.ok(Array.isArray(rows), 'endpoints is an array');
-    assert.equal(rows.length, 165);
+    assert.equal(rows.length, 167);
     const names = new Set(rows.map((r) => `${r.namespace}.${r.method}`));
     assert.equal(names.size, rows.length, 'namespace.method is unique');
     const paths = new Set(rows.map((r) => `${r.servicename}/${r.command}`));
@@ -129,7 +131,7 @@ export default function register(test, tim, env) {
       assert.deepEqual(sorted(present.filter((k) => /Items$/.test(k))), sorted(documented.filter((k) => k.endsWith('Pages')).map((k) => k.replace(/Pages$/, 'Items'))), `client.${ns} Items`);
       helpers += documented.length;
     }
-    assert.equal(helpers, 62, '21 Pages + 41 Batched');
+    assert.equal(helpers, 64, '21 Pages + 43 Batched');
     assert.equal(c.group.createGroupPages, undefined);
     assert.equal(c.message.sendMsgBatched, undefined);
   });

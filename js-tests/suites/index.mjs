@@ -3,11 +3,15 @@
 import usersig from './usersig.mjs';
 import client from './client.mjs';
 import endpoints from './endpoints.mjs';
+import docExamples from './doc-examples.mjs';
 import webhook from './webhook.mjs';
 import limits from './limits.mjs';
+import hostile from './hostile.mjs';
 import secrets from './secrets.mjs';
+import observe from './observe.mjs';
 import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
+import emulatorGroups from './emulator-groups.mjs';
 import emulatorSocial from './emulator-social.mjs';
 import faults from '../faults/suite.mjs';
 
@@ -15,11 +19,15 @@ export default {
   usersig,
   client,
   endpoints,
+  'doc-examples': docExamples,
   webhook,
   limits,
+  hostile,
   secrets,
+  observe,
   'perf-api': perfApi,
   emulator,
+  'emulator-groups': emulatorGroups,
   'emulator-social': emulatorSocial,
   faults,
 };

@@ -90,9 +90,15 @@ export default function register(test, tim, env) {
   // Runs `fn(check)` with console.* recorded (not printed). `check(value, label)` queues a value;
   // at the end every queued value and every console line is searched for the key, the token and
   // every admin UserSig a client could have signed while the test ran (one per second).
+  // Every client below also has hooks and a debug logger (issue 16): every event they receive
+  // and every log line is searched too.
+  let events = [];
+  const hooks = Object.fromEntries(['onRequest', 'onResponse', 'onRetry', 'onError'].map((k) => [k, (e) => void events.push(e)]));
+
   const t = (name, fn) => test(name, async () => {
     const lines = [];
     const queued = [];
+    events = [];
     const check = (value, label) => {
       assert.ok(value !== undefined && value !== null, `${label}: nothing to check`);
       queued.push([value, label]);
@@ -111,9 +117,10 @@ export default function register(test, tim, env) {
     const needles = needlesFor(secrets);
     for (const [value, label] of queued) assertClean(value, label, needles);
     assertClean(lines, 'console', needles);
+    assertClean(events, 'hook events', needles);
   });
 
-  const client = (baseUrl, opts = {}) => new tim.TimClient({ sdkAppId: APP, key: KEY, baseUrl, maxRetries: 0, ...opts });
+  const client = (baseUrl, opts = {}) => new tim.TimClient({ sdkAppId: APP, key: KEY, baseUrl, maxRetries: 0, hooks, logLevel: 'debug', ...opts });
   const scenario = (answers, fallback) => env.scenario(answers, { sdkAppId: APP, key: KEY, ...(fallback ? { fallback } : {}) });
   async function failure(check, promise, kind, label) {
     const e = await assert.rejects(promise, (err) => err instanceof tim.TimError, label);
@@ -127,6 +134,9 @@ export default function register(test, tim, env) {
     const [r] = await sc.requests();
     assert.deepEqual(r.verdict.problems, [], 'the stand-in verified the request with the key');
     assert.equal(r.usersig, adminSig(r.sigDoc['TLS.time']));
+    // The hooks and the logger are live, so the searches below are not vacuous.
+    assert.deepEqual(events.map((e) => e.type), ['request', 'response']);
+    assert.ok(events[0].url.includes('usersig=<redacted>'), events[0].url);
   });
 
   const ECHO = 'key={{key}} usersig={{usersig}} url=/v4/x?usersig={{usersig}}&identifier=administrator';

@@ -62,7 +62,8 @@ export async function account(): Promise<void> {
 
   await tim.account.kick({ UserID: 'test' });
   const on = await tim.account.queryOnlineStatus({ IsNeedDetail: 1, To_Account: ['id1', 'id2', 'id4'] });
-  const status: 'Online' | 'PushOnline' | 'Offline' = on.QueryResult[0].Status;
+  // Status on most pages, State in the English page's example: read either.
+  const status: 'Online' | 'PushOnline' | 'Offline' | undefined = on.QueryResult[0].Status ?? on.QueryResult[0].State;
   void status;
   // @ts-expect-error IsNeedDetail is 0 or 1, not a boolean
   await tim.account.queryOnlineStatus({ IsNeedDetail: true, To_Account: ['id1'] });
@@ -154,8 +155,11 @@ export async function message(): Promise<void> {
   await tim.message.withdrawMsg({ From_Account: 'vinson', To_Account: 'dave', MsgKey: '31906_833502_1572869830' });
   await tim.message.setMsgRead({ Report_Account: 'test1', Peer_Account: 'test2' });
   const unread = await tim.message.getC2cUnreadMsgNum({ To_Account: 'test2', Peer_Account: ['test1', 'test3'] });
-  const all: number = unread.AllC2CUnreadMsgNum;
-  void all;
+  // With Peer_Account the answer has no total, only the per-peer list.
+  const all: number | undefined = unread.AllC2CUnreadMsgNum;
+  // @ts-expect-error the total is absent when Peer_Account is given
+  const allRequired: number = unread.AllC2CUnreadMsgNum;
+  void [all, allRequired];
   await tim.message.modifyC2cMsg({ From_Account: 'user1', To_Account: 'user2', MsgKey: '31906_833502_1572869830', MsgBody: text });
   await tim.message.deleteC2cMsgRamble({ Operator_Account: 'user1', Peer_Account: 'user2', MsgKeyList: ['31906_833502_1572869830'] });
   // @ts-expect-error MsgKeyList is a list
@@ -234,7 +238,19 @@ export async function push(): Promise<void> {
   await tim.push.getAttr({ To_Account: ['xiaoming'] });
   await tim.push.removeAttr({ UserAttrs: [{ To_Account: 'xiaoming', Attrs: ['sex'] }] });
   await tim.push.addTag({ UserTags: [{ To_Account: 'xiaoming', Tags: ['a'] }] });
-  await tim.push.clearAllTags({ To_Account: ['xiaoming'] });
+  const cleared = await tim.push.clearAllTags({ To_Account: ['xiaoming'] });
+  // Partial success: ErrorCode 0, the accounts that failed in ErrorList.
+  const clearFailed: number | undefined = cleared.ErrorList?.[0].ErrorCode;
+  void clearFailed;
+  const tags = await tim.push.getTag({ To_Account: ['xiaoming', 'xiaohong', 'Mary'] });
+  const firstTags: string[] = tags.UserTags[0].Tags;
+  const missing: string | undefined = tags.ErrorList?.[0].To_Account;
+  void [firstTags, missing];
+  // @ts-expect-error get_tag takes a list of accounts
+  await tim.push.getTag({ To_Account: 'xiaoming' });
+  await tim.push.removeTag({ UserTags: [{ To_Account: 'xiaoming', Tags: ['GoldMember', 'WeekPassUser'] }] });
+  // @ts-expect-error remove_tag takes UserTags, not To_Account
+  await tim.push.removeTag({ To_Account: ['xiaoming'] });
 }
 
 export async function profile(): Promise<void> {
@@ -404,7 +420,7 @@ export async function operation(): Promise<void> {
 // The method set of each namespace must be exactly the catalog's (src/api/catalog.rs): a missing
 // method or an extra one fails to compile (excess property check / missing property). The
 // <method>Pages / <method>Batched helpers are pinned separately, in helpers.test-d.ts.
-type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Batched`>;
+type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Items` | `${string}Batched`>;
 export const accountMethods: Record<Methods<AccountApi>, true> = {
   importAccount: true,
   importAccounts: true,
@@ -452,7 +468,9 @@ export const pushMethods: Record<Methods<PushApi>, true> = {
   setAttr: true,
   getAttr: true,
   removeAttr: true,
+  getTag: true,
   addTag: true,
+  removeTag: true,
   clearAllTags: true,
 };
 export const profileMethods: Record<Methods<ProfileApi>, true> = {

@@ -23,7 +23,7 @@ declare function resolved<T>(p: Promise<T>): T;
 // ---- The method names are exactly the catalog's (src/api/catalog.rs) ----------------------------
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // The <method>Pages / <method>Batched helpers are pinned in helpers.test-d.ts.
-type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Batched`>;
+type Methods<A> = Exclude<keyof A, `${string}Pages` | `${string}Items` | `${string}Batched`>;
 const groupNames: Same<
   Methods<GroupApi>,
   | 'getAppidGroupList' | 'createGroup' | 'getGroupInfo' | 'getGroupMemberInfo'
@@ -100,7 +100,11 @@ client.group.createGroup({ Type: 'Public', Name: 'x', ApplyJoinOption: 'Anyone' 
 client.group.createGroup({ Type: 'Public', Name: 'x', AppDefinedData: [{ key: 'a', value: 'b' }] });
 const created = resolved(client.group.createGroup({ Type: 'Private', Name: 'x' }));
 const createdId: string = created.GroupId;
-const ok: 'OK' = created.ActionStatus;
+// ErrorCode decides; ActionStatus may be absent or (partial success) not "OK".
+const ok: string | undefined = created.ActionStatus;
+// @ts-expect-error ActionStatus is not always "OK" on a resolved answer
+const okOnly: 'OK' = created.ActionStatus;
+void okOnly;
 // @ts-expect-error the response field is GroupId
 void created.GroupID;
 void [createdId, ok];
@@ -134,8 +138,10 @@ client.group.getGroupMemberInfo({ GroupId: 'g', MemberRoleFilter: ['Creator'] })
 // @ts-expect-error Next is a string cursor
 client.group.getGroupMemberInfo({ GroupId: 'g', Next: 0 });
 const members = resolved(client.group.getGroupMemberInfo({ GroupId: 'g' }));
-const memberNum: number = members.MemberNum;
-const muteUntil: number | undefined = members.MemberList[0].ShutUpUntil;
+// Offset-paged groups answer MemberNum; Community groups page with Next and may leave it out.
+const memberNum: number | undefined = members.MemberNum;
+// The member mute end arrives as MuteUntil (current pages) or ShutUpUntil (older name).
+const muteUntil: number | undefined = members.MemberList[0].MuteUntil ?? members.MemberList[0].ShutUpUntil;
 void [memberNum, muteUntil];
 
 client.group.getSpecifiedGroupMemberInfo({
@@ -335,7 +341,13 @@ client.group.getGroupMsgReceiptDetail({ GroupId: '@TGS#2C5SZEAEF', MsgSeq: 1, Fi
 // @ts-expect-error Filter is 0 (read) or 1 (unread)
 client.group.getGroupMsgReceiptDetail({ GroupId: 'g', MsgSeq: 1, Filter: 'read', Cursor: '', Count: 10 });
 const receipts = resolved(client.group.getGroupMsgReceiptDetail({ GroupId: 'g', MsgSeq: 1, Filter: 1, Cursor: '', Count: 100 }));
-const receiptDone: 0 | 1 = receipts.IsFinished;
+// Tencent's examples say IsFinish, its field table IsFinished: either may arrive.
+const receiptDone: 0 | 1 | undefined = receipts.IsFinish ?? receipts.IsFinished;
+const reader: string | undefined = receipts.ReadList?.[0].Read_Account;
+const nonReader: string | undefined = receipts.UnreadList?.[0].Unread_Account;
+// @ts-expect-error read-receipt items are { Read_Account } / { Unread_Account }, not { Member_Account }
+void receipts.ReadList?.[0].Member_Account;
+void [reader, nonReader];
 const receiptCursor: string = receipts.Cursor;
 void [receiptDone, receiptCursor];
 client.group.groupMsgReceipt({ GroupId: '@TGS#2C5SZEAEF', From_Account: 'bob', MsgSeqList: [{ MsgSeq: 1 }] });
@@ -352,11 +364,13 @@ client.group.clearGroupAttr({ GroupId: '@TGS#aC5SZEAEF' });
 client.group.setGroupAttr({ GroupId: '@TGS#aC5SZEAEF', GroupAttr: [{ key: 'attr_key', value: 'attr_val' }] });
 
 client.group.getGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounterKeys: ['like', 'unlike'] });
-client.group.updateGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounter: [{ key: 'like', value: 1 }], Mode: 'Increase' });
+client.group.updateGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounter: [{ Key: 'like', Value: 1 }], Mode: 'Increase' });
 // @ts-expect-error counter values are numbers
-client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ key: 'like', value: '1' }], Mode: 'Set' });
+client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ Key: 'like', Value: '1' }], Mode: 'Set' });
+// @ts-expect-error counters are spelled Key/Value (group attributes use key/value)
+client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ key: 'like', value: 1 }], Mode: 'Set' });
 // @ts-expect-error unknown mode
-client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ key: 'like', value: 1 }], Mode: 'Add' });
+client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ Key: 'like', Value: 1 }], Mode: 'Add' });
 client.group.deleteGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounterKeys: ['like'] });
 
 // Call options are typed too.

@@ -4,7 +4,8 @@
 // same sets against the runtime table. Every `@ts-expect-error` line is a mistake that must be
 // rejected; if the helpers were typed `any`, those directives would be unused and tsc would fail.
 
-import type { TimClient, TimError } from '../../pkg/index';
+import type { TimError } from '../../pkg/index';
+import { TimClient } from '../../pkg/index';
 import type { AccountImportItem } from '../../pkg/types/endpoints-a';
 
 declare const client: TimClient;
@@ -23,7 +24,7 @@ export const pinned: { [N in keyof TimClient]?: true } = {
   push: true as Same<
     Helpers<'push'>,
     | 'imGetAttrBatched' | 'imGetTagBatched' | 'imRemoveTagBatched' | 'batchBatched' | 'setAttrBatched'
-    | 'getAttrBatched' | 'addTagBatched' | 'clearAllTagsBatched'
+    | 'getAttrBatched' | 'getTagBatched' | 'addTagBatched' | 'removeTagBatched' | 'clearAllTagsBatched'
   >,
   profile: true as Same<Helpers<'profile'>, 'getPortraitBatched'>,
   friend: true as Same<
@@ -150,3 +151,45 @@ export const pageOptions: PageOptions = { maxPages: 3, signal: new AbortControll
 export const batchOptions: BatchOptions = { concurrency: 2, deadlineMs: 10_000 };
 export type ImportResult = BatchedResponse<{ FailAccounts?: string[] }, string>;
 export declare const someChunk: FailedChunk<string>;
+
+// ---- <method>Items, metadata, hooks (issue 16) ------------------------------------------------
+import type { CallEvent, ItemIterable, ResponseMeta } from '../../pkg/index';
+import { responseMeta, wasmMemoryBytes } from '../../pkg/index';
+
+export async function items(): Promise<void> {
+  const groups: ItemIterable<{ GroupId: string }> = client.group.getAppidGroupListItems({ Limit: 100 }, { limit: 250 });
+  for await (const g of groups) void g.GroupId.toUpperCase();
+  const all = await client.group.getAppidGroupListItems({}).toArray({ limit: 10 });
+  const first: string = all[0].GroupId;
+  // @ts-expect-error items are the list's items, not pages
+  void all[0].Next;
+  // @ts-expect-error only paged lists have Items
+  client.group.createGroupItems({ Type: 'Public', Name: 'x' });
+  // @ts-expect-error limit is a number
+  client.group.getAppidGroupListItems({}, { limit: 'all' });
+  const partial = await client.account.importAccountsBatched({ Accounts: ['a'] });
+  const failedItem: string | AccountImportItem = partial.failedItems[0].item;
+  const failedCode: number = partial.failedItems[0].error.code;
+  const marked: 'OK' | 'FAIL' = partial.ActionStatus;
+  void [first, failedItem, failedCode, marked];
+}
+
+export async function observed(): Promise<void> {
+  const seen: CallEvent[] = [];
+  const c = new (null as unknown as typeof TimClient)({ sdkAppId: 1, key: 'k', hooks: { onRetry: (e) => void seen.push(e) }, logLevel: 'warn' });
+  const answer = await c.call('openim', 'sendmsg', {}, { hooks: { onError: (e) => void e.decision } });
+  const meta: ResponseMeta | undefined = responseMeta(answer);
+  const id: number | undefined = meta?.requestId;
+  const bytes: number = wasmMemoryBytes();
+  // @ts-expect-error logLevel is one of the named levels
+  new (null as unknown as typeof TimClient)({ sdkAppId: 1, key: 'k', logLevel: 'verbose' });
+  try {
+    await c.call('openim', 'sendmsg', {});
+  } catch (e) {
+    const err = e as TimError;
+    const requestId: number | null = err.requestId;
+    const host: string = err.host;
+    void [requestId, host];
+  }
+  void [id, bytes];
+}

@@ -1,6 +1,6 @@
 // The three descriptions of the client's surface must agree, method by method:
 //   - the runtime: the endpoint table the package exports (`endpoints`: every row is a method;
-//     `paged` rows also get <method>Pages, `splittable` rows <method>Batched);
+//     `paged` rows also get <method>Pages and <method>Items, `splittable` rows <method>Batched);
 //   - the types: the members of each namespace of `TimClient` in pkg/index.d.ts, read with the
 //     TypeScript compiler;
 //   - the docs: docs/ENDPOINTS.md, one table row per method with its Helpers column.
@@ -18,7 +18,10 @@ function runtimeSurface(endpoints) {
   for (const r of endpoints) {
     const names = out.get(r.namespace) ?? new Set();
     names.add(r.method);
-    if (r.paged) names.add(`${r.method}Pages`);
+    if (r.paged) {
+      names.add(`${r.method}Pages`);
+      names.add(`${r.method}Items`);
+    }
     if (r.splittable) names.add(`${r.method}Batched`);
     out.set(r.namespace, names);
   }

@@ -1,10 +1,11 @@
-// `tim-edge/emulator` for Node (import) and Bun: the emulator's own module (a superset of the
-// SDK's wasm plus the emulator), loaded like entry/node.mjs loads the SDK's.
-import * as glue from '../gen/web/tim_edge_emulator.js';
+// `tim-edge/emulator` for the runtimes of entry/node.mjs, loaded the same way: its own module (the
+// SDK's wasm plus the emulator, dev only).
+import wasmBase64 from '../dist/tim_edge_emulator_bg.wasm.cjs';
+import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
+import { fromBase64, instantiate } from './start.js';
 
-const { readFileSync } = globalThis.process.getBuiltinModule('node:fs');
-glue.initSync({ module: readFileSync(new URL('../gen/tim_edge_emulator_bg.wasm', import.meta.url)) });
+instantiate(glue, 'tim_edge_emulator', new WebAssembly.Module(fromBase64(wasmBase64)));
 bind(glue);
 
 export { Emulator } from '../src/emulator.js';

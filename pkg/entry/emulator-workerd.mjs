@@ -1,9 +1,11 @@
-// `tim-edge/emulator` for Cloudflare Workers: the .wasm is imported (workerd compiles no bytes).
+// `tim-edge/emulator` for the runtimes of entry/workerd.mjs, loaded the same way: its own module (the
+// SDK's wasm plus the emulator, dev only).
 import wasmModule from '../gen/tim_edge_emulator_bg.wasm';
-import * as glue from '../gen/web/tim_edge_emulator.js';
+import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
+import { instantiate } from './start.js';
 
-glue.initSync({ module: wasmModule });
+instantiate(glue, 'tim_edge_emulator', wasmModule);
 bind(glue);
 
 export { Emulator } from '../src/emulator.js';

@@ -1,14 +1,16 @@
-// Node (import) and Bun: the web glue, instantiated synchronously from the file's bytes.
-// js-tests/build.mjs bundles this file with src/*.js and the glue into dist/node.mjs.
-import * as glue from '../gen/web/tim_edge.js';
+// Node and Bun, and bundlers that target Node. js-tests/build.mjs bundles this file with the ESM
+// sources and the bundler glue twice: into dist/node-api.cjs (CommonJS, which Node loads through
+// dist/node.cjs for require() and dist/node.mjs for import: one instance either way) and into
+// dist/module.mjs (one ES module for bundlers: the `module` condition). The .wasm bytes come from
+// dist/tim_edge_bg.wasm.cjs, base64 text generated at build: no file is read at run time, so
+// esbuild, webpack, Vite, Next.js and `bun build --compile` bundle it as is.
+// (Why base64, why the two small files: docs/ARCHITECTURE.md, "How the package loads".)
+import wasmBase64 from '../dist/tim_edge_bg.wasm.cjs';
+import * as glue from '../gen/tim_edge_bg.js';
 import { bind } from '../src/glue.js';
+import { fromBase64, instantiate } from './start.js';
 
-// process.getBuiltinModule (Node 20.16+, Bun) instead of `import 'node:fs'`: a first static
-// import of a builtin costs Node's ESM loader about 1.7 ms, a third of the cold-start budget.
-const getBuiltin = globalThis.process?.getBuiltinModule;
-if (typeof getBuiltin !== 'function') throw new Error('tim-edge needs Node 20.16 or newer (process.getBuiltinModule)');
-const { readFileSync } = getBuiltin('node:fs');
-glue.initSync({ module: readFileSync(new URL('../gen/tim_edge_bg.wasm', import.meta.url)) });
+instantiate(glue, 'tim_edge', new WebAssembly.Module(fromBase64(wasmBase64)));
 bind(glue);
 
 export * from '../src/api.js';

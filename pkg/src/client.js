@@ -69,3 +69,8 @@ export function responseMeta(answer) {
 }
 
 const str = (v) => (typeof v === 'string' ? v : '');
+
+/** Bytes of the SDK's WebAssembly memory (beyond the JS heap); for monitoring an isolate's footprint. */
+export function wasmMemoryBytes() {
+  return wasm.wasmMemoryBytes();
+}

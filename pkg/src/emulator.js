@@ -79,6 +79,33 @@ export class Emulator {
     }
   }
 
+  /**
+   * Emulator-only, standing in for the client SDK: `userIds` (imported accounts) enter live
+   * (AVChatRoom) group `groupId`, as get_members, check_members and get_online_member_num then
+   * see them. Throws a bad-input TimError for an unknown or non-live group, an unknown or banned
+   * account, or more than 500 ids.
+   */
+  joinLiveGroup(groupId, userIds) {
+    this.#live('joinLiveGroup', groupId, userIds, (g, u) => this.#core.joinLiveGroup(g, u, Date.now()));
+  }
+
+  /** Emulator-only: `userIds` leave live group `groupId` (their marks go with them). */
+  leaveLiveGroup(groupId, userIds) {
+    this.#live('leaveLiveGroup', groupId, userIds, (g, u) => this.#core.leaveLiveGroup(g, u));
+  }
+
+  #live(name, groupId, userIds, run) {
+    if (typeof groupId !== 'string') throw badInput(`${name}() takes the GroupId as a string`);
+    if (!Array.isArray(userIds) || !userIds.every((u) => typeof u === 'string')) {
+      throw badInput(`${name}() takes an array of UserID strings`);
+    }
+    try {
+      run(groupId, userIds);
+    } catch (e) {
+      throw toTimError(e);
+    }
+  }
+
   /** The whole state as JSON text (accounts, profiles, friends, messages, groups, mutes). */
   snapshot() {
     return this.#core.snapshot();

@@ -2,12 +2,51 @@
 // Both endpoint type files (endpoints-a.d.ts, endpoints-b.d.ts) import from here; extend it with
 // small insertions only.
 
-import type { TimError } from '../index';
+import type { TimError } from '../index.js';
+
+/** Observer hooks (client option `hooks`, and per call): each gets one event; errors they throw are ignored. */
+export interface CallHooks {
+  onRequest?(event: CallEvent): unknown;
+  onResponse?(event: CallEvent): unknown;
+  onRetry?(event: CallEvent): unknown;
+  onError?(event: CallEvent): unknown;
+}
+
+/**
+ * What a call reports (no key or UserSig: `url` has `usersig=<redacted>`).
+ * request: before each attempt. response: after it (`outcome`, `status`, `errorCode`,
+ * `durationMs`). retry: before the next attempt (`decision`: retry | failover | refresh-usersig,
+ * `delayMs`, `nextHost`, `message`). error: the call failed (`decision`: permanent |
+ * retries-exhausted | deadline | not-resent | aborted, `kind`, `message`, `durationMs` of the call).
+ */
+export interface CallEvent {
+  type: 'request' | 'response' | 'retry' | 'error';
+  service: string;
+  command: string;
+  /** 1 for the first attempt (for retry: the attempt about to be made; for error: attempts made). */
+  attempt: number;
+  /** The origin the attempt went to. */
+  host: string;
+  /** The attempt's `random` query value: what Tencent support asks for. */
+  requestId: number;
+  url?: string;
+  status?: number;
+  errorCode?: number;
+  durationMs?: number;
+  outcome?: 'ok' | 'api-error' | 'http-error' | 'bad-body' | 'network' | 'timeout' | 'aborted';
+  decision?: string;
+  delayMs?: number;
+  nextHost?: string;
+  kind?: string;
+  message?: string;
+}
 
 /** Per-call options accepted by every endpoint method. */
 export interface CallOptions {
-  /** Abort the call (and any retries) when this signal fires. */
-  signal?: AbortSignal;
+  /** Abort the call (and any retries) when this signal fires. An AbortSignal, or an object with its interface (a boolean `aborted` and `addEventListener`). */
+  signal?: AbortSignal | { readonly aborted: boolean; addEventListener(type: 'abort', listener: (...args: any[]) => unknown): unknown };
+  /** Hooks for this call only (after the client's). */
+  hooks?: CallHooks;
   /** Per-attempt timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
   /** Upper bound on retries for this call (only calls that are safe to retry are retried). */
@@ -24,6 +63,24 @@ export interface PageOptions extends CallOptions {
   /** Most pages to read before giving up with a 'bad-input' TimError (default 10000). */
   maxPages?: number;
 }
+
+/** Options of `<method>Items`: those of `<method>Pages`, and `limit`, the most items to yield. */
+export interface ItemOptions extends PageOptions {
+  /** At most this many items (1 or more); all by default. */
+  limit?: number;
+}
+
+/**
+ * What `<method>Items` returns: `for await (const item of ...)` over every item of every page, in
+ * order (pages are fetched as the loop needs them; `signal` also ends it between items).
+ */
+export interface ItemIterable<Item> extends AsyncIterable<Item> {
+  /** Every item (at most `limit`, the smaller of this and the method's option) as an array. */
+  toArray(options?: { limit?: number }): Promise<Item[]>;
+}
+
+/** The item type of a page's list field(s) `K`. */
+export type PageItem<Res, K extends string> = { [P in K & keyof Res]-?: ItemOf<NonNullable<Res[P]>> }[K & keyof Res];
 
 /** Options of `<method>Batched`: the CallOptions apply to each chunk's call. */
 export interface BatchOptions extends CallOptions {
@@ -45,7 +102,13 @@ export interface FailedChunk<Item = unknown> {
  * in list order, every other field from the first successful chunk) plus the chunks that failed.
  * When every chunk fails, the promise rejects with the first chunk's error instead.
  */
-export type BatchedResponse<Res, Item = unknown> = Res & { failedChunks: FailedChunk<Item>[] };
+export type BatchedResponse<Res, Item = unknown> = Omit<Res, 'ActionStatus'> & {
+  /** 'FAIL' with ErrorCode 0 when some chunks failed (a partial success, as Tencent marks one). */
+  ActionStatus: 'OK' | 'FAIL';
+  failedChunks: FailedChunk<Item>[];
+  /** Every item of the failed chunks, with its chunk's error. */
+  failedItems: { item: Item; error: TimError }[];
+};
 
 /** The item type of the list field(s) `K` of a request (each body form, when there are several). */
 export type ListItem<Req, K extends string> = Req extends unknown
@@ -54,10 +117,19 @@ export type ListItem<Req, K extends string> = Req extends unknown
 /** Element type of an array type; never for anything else (including never). */
 type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 
-/** The envelope every successful response carries (failures throw a TimError instead). */
+/**
+ * The envelope of every answer a call resolves with. ErrorCode decides: a non-zero ErrorCode
+ * throws a TimError instead, and ErrorCode 0 resolves even when ActionStatus is not "OK".
+ */
 export interface TimResponse {
-  ActionStatus: 'OK';
-  /** 0 on success; batch calls may report per-item failures in their own fields. */
+  /**
+   * "OK" on full success. Absent on the openconfigsvr answers (getnospeaking, setnospeaking,
+   * getappinfo). Another value with ErrorCode 0 (Tencent's batchsendmsg example shows
+   * "SomeError") is a partial success: the per-item failures are in the answer's own list
+   * fields (ErrorList, ResultItem[].ResultCode, ExtensionList[].ErrorCode, ...).
+   */
+  ActionStatus?: 'OK' | 'FAIL' | (string & {});
+  /** 0 on success and on partial success. */
   ErrorCode: number;
   ErrorInfo?: string;
   ErrorDisplay?: string;

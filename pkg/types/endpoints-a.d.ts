@@ -9,6 +9,9 @@
 import type {
   BatchOptions,
   BatchedResponse,
+  ItemOptions,
+  ItemIterable,
+  PageItem,
   CallOptions,
   ListItem,
   PageOptions,
@@ -17,7 +20,7 @@ import type {
   OfflinePushInfo,
   TagItem,
   AccountResultItem,
-} from './common';
+} from './common.js';
 
 /** Body of endpoints that take none: `{}` (any field is an error). */
 export type EmptyBody = Record<string, never>;
@@ -108,7 +111,9 @@ export interface AccountQueryOnlineStatusResponse extends TimResponse {
   QueryResult: {
     To_Account: string;
     /** 'Online' (foreground), 'PushOnline' (background) or 'Offline'. */
-    Status: 'Online' | 'PushOnline' | 'Offline';
+    Status?: 'Online' | 'PushOnline' | 'Offline';
+    /** The same value under the name the English page's example uses; read `Status ?? State`. */
+    State?: 'Online' | 'PushOnline' | 'Offline';
     /** Present with IsNeedDetail = 1. */
     Detail?: { Platform: string; Status: string; Instid?: number }[];
     /** Present with IsReturnCustomStatus = 1. */
@@ -211,14 +216,20 @@ export interface MessageBatchSendMsgRequest extends C2CSendCommon {
 /** batchsendmsg response. */
 export interface MessageBatchSendMsgResponse extends TimResponse {
   MsgKey: string;
-  /** Recipients that failed. */
+  /**
+   * Recipients that failed. A partial success resolves (ErrorCode 0) with these here, and
+   * Tencent's example sets ActionStatus to something other than "OK".
+   */
   ErrorList?: { To_Account: string; ErrorCode: number }[];
 }
 
 /** importmsg: import a historical one-to-one message. */
 export interface MessageImportMsgRequest {
-  /** 1: real-time message import (counts unread); 2: historical import (no unread). */
-  SyncFromOldSystem: 1 | 2;
+  /**
+   * 2: historical messages, marked read, not pushed; 5: real-time messages, marked unread and
+   * pushed (the current page lists 2 and 5); 1: real-time import as older pages document it.
+   */
+  SyncFromOldSystem: 1 | 2 | 5;
   From_Account: string;
   To_Account: string;
   MsgSeq?: number;
@@ -300,7 +311,8 @@ export interface MessageGetC2cUnreadMsgNumRequest {
 }
 /** get_c2c_unread_msg_num response. */
 export interface MessageGetC2cUnreadMsgNumResponse extends TimResponse {
-  AllC2CUnreadMsgNum: number;
+  /** Only without Peer_Account (the total over all conversations). */
+  AllC2CUnreadMsgNum?: number;
   C2CUnreadMsgNumList?: { Peer_Account: string; C2CUnreadMsgNum: number }[];
   ErrorList?: { Peer_Account: string; ErrorCode: number }[];
 }
@@ -358,6 +370,7 @@ export interface MessageApi {
   importMsg(body: MessageImportMsgRequest, options?: CallOptions): Promise<MessageImportMsgResponse>;
   getRoamMsg(body: MessageGetRoamMsgRequest, options?: CallOptions): Promise<MessageGetRoamMsgResponse>;
   getRoamMsgPages(body: MessageGetRoamMsgRequest, options?: PageOptions): AsyncIterableIterator<MessageGetRoamMsgResponse>;
+  getRoamMsgItems(body: MessageGetRoamMsgRequest, options?: ItemOptions): ItemIterable<PageItem<MessageGetRoamMsgResponse, 'MsgList'>>;
   withdrawMsg(body: MessageWithdrawMsgRequest, options?: CallOptions): Promise<MessageWithdrawMsgResponse>;
   setMsgRead(body: MessageSetMsgReadRequest, options?: CallOptions): Promise<MessageSetMsgReadResponse>;
   getC2cUnreadMsgNum(body: MessageGetC2cUnreadMsgNumRequest, options?: CallOptions): Promise<MessageGetC2cUnreadMsgNumResponse>;
@@ -416,9 +429,18 @@ export interface MessageExtensionSetKeyValuesRequest {
   /** Keys to set or delete (not needed to clear all). */
   ExtensionList?: MsgExtension[];
 }
-/** set_key_values response. */
+/**
+ * One key of a set_key_values / group_set_key_values answer: a non-zero ErrorCode is a
+ * per-key failure (e.g. 23001, the key's Seq is stale) under an answer whose ErrorCode is 0.
+ */
+export interface MsgExtensionResultItem {
+  ErrorCode: number;
+  Extension: { Key: string; Value: string; Seq: number };
+}
+/** set_key_values response; per-key failures are in ExtensionList[].ErrorCode. */
 export interface MessageExtensionSetKeyValuesResponse extends TimResponse {
   ClearAllSeq?: number;
+  ExtensionList?: MsgExtensionResultItem[];
   ResultList?: MsgExtensionSetResult[];
 }
 
@@ -438,9 +460,10 @@ export interface MessageExtensionGroupSetKeyValuesRequest {
   OperateType: MsgExtensionOperateType;
   ExtensionList?: MsgExtension[];
 }
-/** group_set_key_values response. */
+/** group_set_key_values response; per-key failures are in ExtensionList[].ErrorCode. */
 export interface MessageExtensionGroupSetKeyValuesResponse extends TimResponse {
   ClearAllSeq?: number;
+  ExtensionList?: MsgExtensionResultItem[];
   ResultList?: MsgExtensionSetResult[];
 }
 
@@ -611,9 +634,19 @@ export interface PushBatchRequest {
   /** Business ID passed through to the push webhooks (at most 64 bytes). */
   DataId?: string;
 }
-/** batch (timpush) response. */
+/**
+ * Per-account failures of a push-service call that succeeded as a whole (ErrorCode 0), e.g.
+ * 70107 for an account that does not exist.
+ */
+export interface PushErrorItem {
+  To_Account: string;
+  ErrorCode: number;
+  ErrorInfo?: string;
+}
+/** batch (timpush) response; accounts that could not be pushed to are in ErrorList. */
 export interface PushBatchResponse extends TimResponse {
   TaskId: string;
+  ErrorList?: PushErrorItem[];
 }
 
 /** revoke (timpush): stop / overwrite an all-user or tag push within 24 hours. */
@@ -648,38 +681,68 @@ export interface PushGetAttrNameResponse extends TimResponse {
 export interface PushSetAttrRequest {
   UserAttrs: UserAttrs[];
 }
-/** set_attr (timpush) response. */
-export interface PushSetAttrResponse extends TimResponse {}
+/** set_attr (timpush) response; per-account failures are in ErrorList. */
+export interface PushSetAttrResponse extends TimResponse {
+  ErrorList?: PushErrorItem[];
+}
 
 /** get_attr (timpush): read users' attributes. */
 export interface PushGetAttrRequest {
   To_Account: string[];
 }
-/** get_attr (timpush) response. */
+/** get_attr (timpush) response; accounts that could not be read are in ErrorList. */
 export interface PushGetAttrResponse extends TimResponse {
   UserAttrs: UserAttrs[];
+  ErrorList?: PushErrorItem[];
 }
 
 /** remove_attr (timpush): remove users' attributes. */
 export interface PushRemoveAttrRequest {
   UserAttrs: UserAttrNames[];
 }
-/** remove_attr (timpush) response. */
-export interface PushRemoveAttrResponse extends TimResponse {}
+/** remove_attr (timpush) response; per-account failures are in ErrorList. */
+export interface PushRemoveAttrResponse extends TimResponse {
+  ErrorList?: PushErrorItem[];
+}
+
+/** get_tag (timpush): read the tags of up to 100 users (UserIDs or RegistrationIDs). */
+export interface PushGetTagRequest {
+  To_Account: string[];
+}
+/** get_tag (timpush) response; accounts that could not be read (e.g. 70107) are in ErrorList. */
+export interface PushGetTagResponse extends TimResponse {
+  UserTags: UserTags[];
+  ErrorList?: PushErrorItem[];
+}
 
 /** add_tag (timpush): add tags to users. */
 export interface PushAddTagRequest {
+  /** 1: replace all of each user's tags (up to 100 tags); 0 (default): add (up to 10). */
+  Replace?: 0 | 1;
   UserTags: UserTags[];
 }
-/** add_tag (timpush) response. */
-export interface PushAddTagResponse extends TimResponse {}
+/** add_tag (timpush) response; per-account failures are in ErrorList. */
+export interface PushAddTagResponse extends TimResponse {
+  ErrorList?: PushErrorItem[];
+}
+
+/** remove_tag (timpush): remove some tags from up to 100 users. */
+export interface PushRemoveTagRequest {
+  UserTags: UserTags[];
+}
+/** remove_tag (timpush) response; per-account failures are in ErrorList. */
+export interface PushRemoveTagResponse extends TimResponse {
+  ErrorList?: PushErrorItem[];
+}
 
 /** clear_all_tags (timpush): remove all tags of users. */
 export interface PushClearAllTagsRequest {
   To_Account: string[];
 }
-/** clear_all_tags (timpush) response. */
-export interface PushClearAllTagsResponse extends TimResponse {}
+/** clear_all_tags (timpush) response; per-account failures are in ErrorList. */
+export interface PushClearAllTagsResponse extends TimResponse {
+  ErrorList?: PushErrorItem[];
+}
 
 /** client.push */
 export interface PushApi {
@@ -707,8 +770,12 @@ export interface PushApi {
   getAttr(body: PushGetAttrRequest, options?: CallOptions): Promise<PushGetAttrResponse>;
   getAttrBatched(body: PushGetAttrRequest, options?: BatchOptions): Promise<BatchedResponse<PushGetAttrResponse, ListItem<PushGetAttrRequest, 'To_Account'>>>;
   removeAttr(body: PushRemoveAttrRequest, options?: CallOptions): Promise<PushRemoveAttrResponse>;
+  getTag(body: PushGetTagRequest, options?: CallOptions): Promise<PushGetTagResponse>;
+  getTagBatched(body: PushGetTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushGetTagResponse, ListItem<PushGetTagRequest, 'To_Account'>>>;
   addTag(body: PushAddTagRequest, options?: CallOptions): Promise<PushAddTagResponse>;
   addTagBatched(body: PushAddTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushAddTagResponse, ListItem<PushAddTagRequest, 'UserTags'>>>;
+  removeTag(body: PushRemoveTagRequest, options?: CallOptions): Promise<PushRemoveTagResponse>;
+  removeTagBatched(body: PushRemoveTagRequest, options?: BatchOptions): Promise<BatchedResponse<PushRemoveTagResponse, ListItem<PushRemoveTagRequest, 'UserTags'>>>;
   clearAllTags(body: PushClearAllTagsRequest, options?: CallOptions): Promise<PushClearAllTagsResponse>;
   clearAllTagsBatched(body: PushClearAllTagsRequest, options?: BatchOptions): Promise<BatchedResponse<PushClearAllTagsResponse, ListItem<PushClearAllTagsRequest, 'To_Account'>>>;
 }
@@ -758,6 +825,8 @@ interface SnsBatchResponse extends TimResponse {
   ResultItem: AccountResultItem[];
   /** Accounts that failed (only when some failed). */
   Fail_Account?: string[];
+  /** Accounts that are not valid UserIDs (shown by the 2020 pages). */
+  Invalid_Account?: string[];
 }
 
 /** One friend to add. */
@@ -929,7 +998,10 @@ export interface FriendBlackListGetResponse extends TimResponse {
   BlackListItem: { To_Account: string; AddBlackTimeStamp: number }[];
   /** Start of the next page; 0 when done. */
   StartIndex: number;
-  CurrentSequence: number;
+  /** Tencent's spelling on this page (example and table): pass it as the next LastSequence. */
+  CurruentSequence?: number;
+  /** The spelling the friend-list pages use; accepted too. */
+  CurrentSequence?: number;
 }
 
 /** black_list_check: check blocklist relations. */
@@ -965,6 +1037,8 @@ export interface FriendGroupAddResponse extends TimResponse {
   CurrentSequence: number;
   ResultItem?: AccountResultItem[];
   Fail_Account?: string[];
+  /** Accounts that are not valid UserIDs (shown by the 2020 pages). */
+  Invalid_Account?: string[];
 }
 
 /** group_delete: delete friend lists. */
@@ -1008,12 +1082,14 @@ export interface FriendApi {
   friendCheckBatched(body: FriendFriendCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FriendFriendCheckResponse, ListItem<FriendFriendCheckRequest, 'To_Account'>>>;
   friendGet(body: FriendFriendGetRequest, options?: CallOptions): Promise<FriendFriendGetResponse>;
   friendGetPages(body: FriendFriendGetRequest, options?: PageOptions): AsyncIterableIterator<FriendFriendGetResponse>;
+  friendGetItems(body: FriendFriendGetRequest, options?: ItemOptions): ItemIterable<PageItem<FriendFriendGetResponse, 'UserDataItem'>>;
   friendGetList(body: FriendFriendGetListRequest, options?: CallOptions): Promise<FriendFriendGetListResponse>;
   blackListAdd(body: FriendBlackListAddRequest, options?: CallOptions): Promise<FriendBlackListAddResponse>;
   blackListAddBatched(body: FriendBlackListAddRequest, options?: BatchOptions): Promise<BatchedResponse<FriendBlackListAddResponse, ListItem<FriendBlackListAddRequest, 'To_Account'>>>;
   blackListDelete(body: FriendBlackListDeleteRequest, options?: CallOptions): Promise<FriendBlackListDeleteResponse>;
   blackListGet(body: FriendBlackListGetRequest, options?: CallOptions): Promise<FriendBlackListGetResponse>;
   blackListGetPages(body: FriendBlackListGetRequest, options?: PageOptions): AsyncIterableIterator<FriendBlackListGetResponse>;
+  blackListGetItems(body: FriendBlackListGetRequest, options?: ItemOptions): ItemIterable<PageItem<FriendBlackListGetResponse, 'BlackListItem'>>;
   blackListCheck(body: FriendBlackListCheckRequest, options?: CallOptions): Promise<FriendBlackListCheckResponse>;
   groupAdd(body: FriendGroupAddRequest, options?: CallOptions): Promise<FriendGroupAddResponse>;
   groupDelete(body: FriendGroupDeleteRequest, options?: CallOptions): Promise<FriendGroupDeleteResponse>;
@@ -1103,6 +1179,7 @@ export interface FollowApi {
   followCheckBatched(body: FollowFollowCheckRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowCheckResponse, ListItem<FollowFollowCheckRequest, 'To_Account'>>>;
   followGet(body: FollowFollowGetRequest, options?: CallOptions): Promise<FollowFollowGetResponse>;
   followGetPages(body: FollowFollowGetRequest, options?: PageOptions): AsyncIterableIterator<FollowFollowGetResponse>;
+  followGetItems(body: FollowFollowGetRequest, options?: ItemOptions): ItemIterable<PageItem<FollowFollowGetResponse, 'FollowItem'>>;
   followGetInfo(body: FollowFollowGetInfoRequest, options?: CallOptions): Promise<FollowFollowGetInfoResponse>;
   followGetInfoBatched(body: FollowFollowGetInfoRequest, options?: BatchOptions): Promise<BatchedResponse<FollowFollowGetInfoResponse, ListItem<FollowFollowGetInfoRequest, 'To_Account'>>>;
 }
@@ -1308,6 +1385,7 @@ export interface ConversationGetContactGroupResponse extends TimResponse {
 export interface ConversationApi {
   getList(body: ConversationGetListRequest, options?: CallOptions): Promise<ConversationGetListResponse>;
   getListPages(body: ConversationGetListRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetListResponse>;
+  getListItems(body: ConversationGetListRequest, options?: ItemOptions): ItemIterable<PageItem<ConversationGetListResponse, 'SessionItem'>>;
   delete(body: ConversationDeleteRequest, options?: CallOptions): Promise<ConversationDeleteResponse>;
   createContactGroup(body: ConversationCreateContactGroupRequest, options?: CallOptions): Promise<ConversationCreateContactGroupResponse>;
   delContactGroup(body: ConversationDelContactGroupRequest, options?: CallOptions): Promise<ConversationDelContactGroupResponse>;
@@ -1318,6 +1396,7 @@ export interface ConversationApi {
   markContactBatched(body: ConversationMarkContactRequest, options?: BatchOptions): Promise<BatchedResponse<ConversationMarkContactResponse, ListItem<ConversationMarkContactRequest, 'MarkItem'>>>;
   getContactGroup(body: ConversationGetContactGroupRequest, options?: CallOptions): Promise<ConversationGetContactGroupResponse>;
   getContactGroupPages(body: ConversationGetContactGroupRequest, options?: PageOptions): AsyncIterableIterator<ConversationGetContactGroupResponse>;
+  getContactGroupItems(body: ConversationGetContactGroupRequest, options?: ItemOptions): ItemIterable<PageItem<ConversationGetContactGroupResponse, 'ContactItem'>>;
 }
 
 // =============================================================================================
@@ -1546,10 +1625,13 @@ export interface ModerationApi {
   deleteLocalAuditKeywordsBatched(body: ModerationDeleteLocalAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteLocalAuditKeywordsResponse, ListItem<ModerationDeleteLocalAuditKeywordsRequest, 'LocalAuditWords'>>>;
   getLocalAuditKeywords(body: ModerationGetLocalAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetLocalAuditKeywordsResponse>;
   getLocalAuditKeywordsPages(body: ModerationGetLocalAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetLocalAuditKeywordsResponse>;
+  getLocalAuditKeywordsItems(body: ModerationGetLocalAuditKeywordsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetLocalAuditKeywordsResponse, 'LocalAuditWords'>>;
   getCloudAuditKeywordsIds(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsIdsResponse>;
   getCloudAuditKeywordsIdsPages(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsIdsResponse>;
+  getCloudAuditKeywordsIdsItems(body: ModerationGetCloudAuditKeywordsIdsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetCloudAuditKeywordsIdsResponse, 'Infos'>>;
   getCloudAuditKeywords(body: ModerationGetCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationGetCloudAuditKeywordsResponse>;
   getCloudAuditKeywordsPages(body: ModerationGetCloudAuditKeywordsRequest, options?: PageOptions): AsyncIterableIterator<ModerationGetCloudAuditKeywordsResponse>;
+  getCloudAuditKeywordsItems(body: ModerationGetCloudAuditKeywordsRequest, options?: ItemOptions): ItemIterable<PageItem<ModerationGetCloudAuditKeywordsResponse, 'Infos'>>;
   addCloudAuditKeywords(body: ModerationAddCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationAddCloudAuditKeywordsResponse>;
   deleteCloudAuditKeywords(body: ModerationDeleteCloudAuditKeywordsRequest, options?: CallOptions): Promise<ModerationDeleteCloudAuditKeywordsResponse>;
   deleteCloudAuditKeywordsBatched(body: ModerationDeleteCloudAuditKeywordsRequest, options?: BatchOptions): Promise<BatchedResponse<ModerationDeleteCloudAuditKeywordsResponse, ListItem<ModerationDeleteCloudAuditKeywordsRequest, 'Keywords'>>>;

@@ -6,6 +6,9 @@
 import type {
   BatchOptions,
   BatchedResponse,
+  ItemOptions,
+  ItemIterable,
+  PageItem,
   CallOptions,
   KeyValue,
   ListItem,
@@ -13,7 +16,7 @@ import type {
   OfflinePushInfo,
   PageOptions,
   TimResponse,
-} from './common';
+} from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared group vocabulary
@@ -36,10 +39,10 @@ export interface GroupAttrItem {
   key: string;
   value: string;
 }
-/** One group counter. */
+/** One group counter (Tencent spells these `Key`/`Value`, unlike group attributes' `key`/`value`). */
 export interface GroupCounterItem {
-  key: string;
-  value: number;
+  Key: string;
+  Value: number;
 }
 /** A `{ MsgSeq }` entry, used by recall and read-receipt calls. */
 export interface MsgSeqItem {
@@ -61,7 +64,9 @@ export interface GroupMemberInfo {
   MsgFlag?: GroupMsgFlag;
   /** Last time the member sent a message, Unix seconds. */
   LastSendMsgTime?: number;
-  /** Muted until this Unix time (0: not muted). Tencent's field name is `ShutUpUntil`. */
+  /** Muted until this Unix time (0: not muted). Current pages name it `MuteUntil`. */
+  MuteUntil?: number;
+  /** The older name of `MuteUntil`; either may arrive. */
   ShutUpUntil?: number;
   NameCard?: string;
   AppMemberDefinedData?: KeyValue[];
@@ -101,6 +106,8 @@ export interface GroupBaseInfo {
   ApplyJoinOption?: ApplyJoinOption;
   InviteJoinOption?: InviteJoinOption;
   MuteAllMember?: OnOff;
+  /** The older name of `MuteAllMember` (2020 pages); either may arrive. */
+  ShutUpAllMember?: OnOff;
   AppDefinedData?: KeyValue[];
 }
 
@@ -157,6 +164,9 @@ export interface GroupCreateGroupRequest {
 /** create_group response. */
 export interface GroupCreateGroupResponse extends TimResponse {
   GroupId: string;
+  /** Present on Community (and other large) groups: 0 or 1. */
+  HugeGroupFlag?: number;
+  Type?: GroupType;
 }
 
 /** get_group_info: profiles of up to 50 groups. */
@@ -190,7 +200,8 @@ export interface GroupGetGroupMemberInfoRequest {
 }
 /** get_group_member_info response. */
 export interface GroupGetGroupMemberInfoResponse extends TimResponse {
-  MemberNum: number;
+  /** Offset-paged groups; Community answers page with `Next` and may leave it out. */
+  MemberNum?: number;
   MemberList: GroupMemberInfo[];
   /** Community groups: cursor for the next page; "" when done. */
   Next?: string;
@@ -221,7 +232,7 @@ export interface GroupModifyGroupBaseInfoRequest {
   MaxMemberNum?: number;
   ApplyJoinOption?: ApplyJoinOption;
   InviteJoinOption?: InviteJoinOption;
-  /** Mute everyone except the owner and admins. */
+  /** Mute everyone except the owner and admins (the 2020 pages called it ShutUpAllMember). */
   MuteAllMember?: OnOff;
   AppDefinedData?: KeyValue[];
   /** Operator shown in the change notification. */
@@ -267,7 +278,7 @@ export interface GroupModifyGroupMemberInfoRequest {
   /** At most 50 bytes. */
   NameCard?: string;
   AppMemberDefinedData?: KeyValue[];
-  /** Mute for this many seconds (0 unmutes). */
+  /** Mute for this many seconds (0 unmutes; the 2020 pages called it ShutUpTime). */
   MuteTime?: number;
 }
 /** modify_group_member_info response. */
@@ -298,17 +309,29 @@ export interface GroupGetJoinedGroupListRequest {
   /** 1: also return Community groups that support topics. */
   SupportTopic?: 0 | 1;
 }
-/** The requesting user's own membership info. */
+/** The requesting user's own membership info (get_joined_group_list, get_topic). */
 export interface GroupSelfInfo {
   Role?: GroupMemberRole;
   JoinTime?: number;
   MsgFlag?: GroupMsgFlag;
   UnreadMsgNum?: number;
+  /** Sequence of the last message the user read. */
+  MsgSeq?: number;
+  /** Muted until this Unix time (get_topic; 0: not muted). */
+  ShutUpTime?: number;
+  /** Community groups with topics: the last read sequence across all topics. */
+  GrossTopicReadSeq?: number;
 }
 /** get_joined_group_list response. */
 export interface GroupGetJoinedGroupListResponse extends TimResponse {
   TotalCount: number;
-  GroupIdList: (GroupBaseInfo & { SelfInfo?: GroupSelfInfo })[];
+  GroupIdList: (GroupBaseInfo & {
+    SelfInfo?: GroupSelfInfo;
+    /** Community groups: 1 when topics are enabled. */
+    SupportTopic?: 0 | 1;
+    /** Community groups with topics: the next message sequence across all topics. */
+    GrossTopicNextMsgSeq?: number;
+  })[];
 }
 
 /** get_role_in_group: roles of up to 500 users. */
@@ -325,7 +348,7 @@ export interface GroupGetRoleInGroupResponse extends TimResponse {
 export interface GroupForbidSendMsgRequest {
   GroupId: string;
   Members_Account: string[];
-  /** Seconds; 0 unmutes. */
+  /** Seconds; 0 unmutes. (The 2020 pages called it ShutUpTime; the current pages and API use MuteTime.) */
   MuteTime: number;
   /** Community topic, when muting inside a topic. */
   TopicId?: string;
@@ -480,6 +503,8 @@ export interface GroupSendGroupMsgRequest {
 export interface GroupSendGroupMsgResponse extends TimResponse {
   MsgTime: number;
   MsgSeq: number;
+  /** Set when the message was accepted but not delivered, e.g. "MsgFreqCtrl". */
+  MsgDropReason?: string;
 }
 
 /** send_group_system_notification: a system notification to all or some members. */
@@ -552,7 +577,8 @@ export interface GroupHistoryMsg {
   /** 1: placeholder (deleted/expired); no MsgBody content. */
   IsPlaceMsg: number;
   MsgBody: MsgBody;
-  MsgPriority: number;
+  /** Absent on some pages' examples. */
+  MsgPriority?: number;
   MsgRandom: number;
   MsgSeq: number;
   MsgTimeStamp: number;
@@ -564,7 +590,11 @@ export interface GroupHistoryMsg {
 /** group_msg_get_simple response. */
 export interface GroupGroupMsgGetSimpleResponse extends TimResponse {
   GroupId: string;
-  /** 1: no older messages remain. */
+  /**
+   * Whether the requested range came back whole: 1 yes; 0 no (messages too long or more than
+   * 20 asked); 2 no, and all of them expired. It does not mean the history has no older
+   * messages: page on with ReqMsgSeq below the smallest MsgSeq (groupMsgGetSimplePages does).
+   */
   IsFinished: number;
   RspMsgList: GroupHistoryMsg[];
 }
@@ -588,7 +618,9 @@ export interface GroupSendBroadcastMsgRequest {
   CloudCustomData?: string;
 }
 /** send_broadcast_msg response. */
-export type GroupSendBroadcastMsgResponse = TimResponse;
+export interface GroupSendBroadcastMsgResponse extends TimResponse {
+  MsgSeq?: number;
+}
 
 /** clear_group_msg: clear a group's history (not for Community). */
 export interface GroupClearGroupMsgRequest {
@@ -630,12 +662,13 @@ export interface GroupGetGroupMsgReceiptDetailRequest {
 /** get_group_msg_receipt_detail response. */
 export interface GroupGetGroupMsgReceiptDetailResponse extends TimResponse {
   MsgSeq: number;
-  ReadList?: MemberAccountItem[];
-  UnreadList?: MemberAccountItem[];
-  /** Pass as Cursor to continue. */
+  ReadList?: { Read_Account: string }[];
+  UnreadList?: { Unread_Account: string }[];
+  /** Pass as Cursor to continue ("0" on the last page in Tencent's example). */
   Cursor: string;
-  /** 1: all returned; 0: more remain. */
-  IsFinished: 0 | 1;
+  /** 1: all returned; 0: more remain. Tencent's examples spell it `IsFinish`, its table `IsFinished`. */
+  IsFinish?: 0 | 1;
+  IsFinished?: 0 | 1;
 }
 
 /** group_msg_receipt: mark group messages as read for a member. */
@@ -725,7 +758,7 @@ export interface LiveGroupGetMembersRequest {
 }
 /** get_members response. */
 export interface LiveGroupGetMembersResponse extends TimResponse {
-  MemberList: { Member_Account: string; JoinTime?: number; Marks?: number[] }[];
+  MemberList: { Member_Account: string; JoinTime?: number; Marks?: number[]; NickName?: string; Avatar?: string }[];
   /** Non-zero: pass as Timestamp to continue; 0: all returned. */
   NextTimestamp: number;
 }
@@ -737,8 +770,11 @@ export interface LiveGroupModifyUserInfoRequest {
   CommandType: 1 | 2;
   MemberList: { Member_Account: string; Marks: number[] }[];
 }
-/** modify_user_info response. */
-export type LiveGroupModifyUserInfoResponse = TimResponse;
+/** modify_user_info response: the request's command and members, as applied. */
+export interface LiveGroupModifyUserInfoResponse extends TimResponse {
+  CommandType?: 1 | 2;
+  MemberList?: { Member_Account: string; Marks: number[] }[];
+}
 
 /** check_members: whether users are in a live group. */
 export interface LiveGroupCheckMembersRequest {
@@ -807,6 +843,8 @@ export interface CommunityGetTopicRequest {
 /** A topic's profile (fields per the filter). */
 export interface CommunityTopicInfo extends TopicFields {
   TopicId: string;
+  /** The Community group the topic is in (Tencent capitalises it `GroupID` here). */
+  GroupID?: string;
   CreateTime?: number;
   LastMsgTime?: number;
   NextMsgSeq?: number;
@@ -849,6 +887,8 @@ export interface CommunityImportTopicRequest extends TopicFields {
   GroupId: string;
   TopicId?: string;
   TopicName: string;
+  /** The group type, "Community" in Tencent's example. */
+  Type?: GroupType;
   /** Original creation time, Unix seconds. */
   CreateTime?: number;
 }
@@ -1241,11 +1281,13 @@ export interface OfficialAccountGetSubscribedOfficialAccountListResponse extends
 export interface GroupApi {
   getAppidGroupList(body: GroupGetAppidGroupListRequest, options?: CallOptions): Promise<GroupGetAppidGroupListResponse>;
   getAppidGroupListPages(body: GroupGetAppidGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetAppidGroupListResponse>;
+  getAppidGroupListItems(body: GroupGetAppidGroupListRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetAppidGroupListResponse, 'GroupIdList'>>;
   createGroup(body: GroupCreateGroupRequest, options?: CallOptions): Promise<GroupCreateGroupResponse>;
   getGroupInfo(body: GroupGetGroupInfoRequest, options?: CallOptions): Promise<GroupGetGroupInfoResponse>;
   getGroupInfoBatched(body: GroupGetGroupInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetGroupInfoResponse, ListItem<GroupGetGroupInfoRequest, 'GroupIdList'>>>;
   getGroupMemberInfo(body: GroupGetGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetGroupMemberInfoResponse>;
   getGroupMemberInfoPages(body: GroupGetGroupMemberInfoRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMemberInfoResponse>;
+  getGroupMemberInfoItems(body: GroupGetGroupMemberInfoRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupMemberInfoResponse, 'MemberList'>>;
   getSpecifiedGroupMemberInfo(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: CallOptions): Promise<GroupGetSpecifiedGroupMemberInfoResponse>;
   getSpecifiedGroupMemberInfoBatched(body: GroupGetSpecifiedGroupMemberInfoRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetSpecifiedGroupMemberInfoResponse, ListItem<GroupGetSpecifiedGroupMemberInfoRequest, 'Member_List_Account'>>>;
   modifyGroupBaseInfo(body: GroupModifyGroupBaseInfoRequest, options?: CallOptions): Promise<GroupModifyGroupBaseInfoResponse>;
@@ -1257,6 +1299,7 @@ export interface GroupApi {
   destroyGroup(body: GroupDestroyGroupRequest, options?: CallOptions): Promise<GroupDestroyGroupResponse>;
   getJoinedGroupList(body: GroupGetJoinedGroupListRequest, options?: CallOptions): Promise<GroupGetJoinedGroupListResponse>;
   getJoinedGroupListPages(body: GroupGetJoinedGroupListRequest, options?: PageOptions): AsyncIterableIterator<GroupGetJoinedGroupListResponse>;
+  getJoinedGroupListItems(body: GroupGetJoinedGroupListRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetJoinedGroupListResponse, 'GroupIdList'>>;
   getRoleInGroup(body: GroupGetRoleInGroupRequest, options?: CallOptions): Promise<GroupGetRoleInGroupResponse>;
   getRoleInGroupBatched(body: GroupGetRoleInGroupRequest, options?: BatchOptions): Promise<BatchedResponse<GroupGetRoleInGroupResponse, ListItem<GroupGetRoleInGroupRequest, 'User_Account'>>>;
   forbidSendMsg(body: GroupForbidSendMsgRequest, options?: CallOptions): Promise<GroupForbidSendMsgResponse>;
@@ -1270,6 +1313,7 @@ export interface GroupApi {
   getOnlineMemberNum(body: GroupGetOnlineMemberNumRequest, options?: CallOptions): Promise<GroupGetOnlineMemberNumResponse>;
   getGroupBanMember(body: GroupGetGroupBanMemberRequest, options?: CallOptions): Promise<GroupGetGroupBanMemberResponse>;
   getGroupBanMemberPages(body: GroupGetGroupBanMemberRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupBanMemberResponse>;
+  getGroupBanMemberItems(body: GroupGetGroupBanMemberRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupBanMemberResponse, 'BannedAccountList'>>;
   banGroupMember(body: GroupBanGroupMemberRequest, options?: CallOptions): Promise<GroupBanGroupMemberResponse>;
   unbanGroupMember(body: GroupUnbanGroupMemberRequest, options?: CallOptions): Promise<GroupUnbanGroupMemberResponse>;
   sendGroupMsg(body: GroupSendGroupMsgRequest, options?: CallOptions): Promise<GroupSendGroupMsgResponse>;
@@ -1280,12 +1324,14 @@ export interface GroupApi {
   deleteGroupMsgBySender(body: GroupDeleteGroupMsgBySenderRequest, options?: CallOptions): Promise<GroupDeleteGroupMsgBySenderResponse>;
   groupMsgGetSimple(body: GroupGroupMsgGetSimpleRequest, options?: CallOptions): Promise<GroupGroupMsgGetSimpleResponse>;
   groupMsgGetSimplePages(body: GroupGroupMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<GroupGroupMsgGetSimpleResponse>;
+  groupMsgGetSimpleItems(body: GroupGroupMsgGetSimpleRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGroupMsgGetSimpleResponse, 'RspMsgList'>>;
   modifyGroupMsg(body: GroupModifyGroupMsgRequest, options?: CallOptions): Promise<GroupModifyGroupMsgResponse>;
   sendBroadcastMsg(body: GroupSendBroadcastMsgRequest, options?: CallOptions): Promise<GroupSendBroadcastMsgResponse>;
   clearGroupMsg(body: GroupClearGroupMsgRequest, options?: CallOptions): Promise<GroupClearGroupMsgResponse>;
   getGroupMsgReceipt(body: GroupGetGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptResponse>;
   getGroupMsgReceiptDetail(body: GroupGetGroupMsgReceiptDetailRequest, options?: CallOptions): Promise<GroupGetGroupMsgReceiptDetailResponse>;
   getGroupMsgReceiptDetailPages(body: GroupGetGroupMsgReceiptDetailRequest, options?: PageOptions): AsyncIterableIterator<GroupGetGroupMsgReceiptDetailResponse>;
+  getGroupMsgReceiptDetailItems(body: GroupGetGroupMsgReceiptDetailRequest, options?: ItemOptions): ItemIterable<PageItem<GroupGetGroupMsgReceiptDetailResponse, 'ReadList' | 'UnreadList'>>;
   groupMsgReceipt(body: GroupGroupMsgReceiptRequest, options?: CallOptions): Promise<GroupGroupMsgReceiptResponse>;
   getGroupAttr(body: GroupGetGroupAttrRequest, options?: CallOptions): Promise<GroupGetGroupAttrResponse>;
   modifyGroupAttr(body: GroupModifyGroupAttrRequest, options?: CallOptions): Promise<GroupModifyGroupAttrResponse>;
@@ -1300,6 +1346,7 @@ export interface GroupApi {
 export interface LiveGroupApi {
   getMembers(body: LiveGroupGetMembersRequest, options?: CallOptions): Promise<LiveGroupGetMembersResponse>;
   getMembersPages(body: LiveGroupGetMembersRequest, options?: PageOptions): AsyncIterableIterator<LiveGroupGetMembersResponse>;
+  getMembersItems(body: LiveGroupGetMembersRequest, options?: ItemOptions): ItemIterable<PageItem<LiveGroupGetMembersResponse, 'MemberList'>>;
   modifyUserInfo(body: LiveGroupModifyUserInfoRequest, options?: CallOptions): Promise<LiveGroupModifyUserInfoResponse>;
   checkMembers(body: LiveGroupCheckMembersRequest, options?: CallOptions): Promise<LiveGroupCheckMembersResponse>;
   getAdminList(body: LiveGroupGetAdminListRequest, options?: CallOptions): Promise<LiveGroupGetAdminListResponse>;
@@ -1320,6 +1367,7 @@ export interface CommunityApi {
   modifyPermissionGroup(body: CommunityModifyPermissionGroupRequest, options?: CallOptions): Promise<CommunityModifyPermissionGroupResponse>;
   getPermissionGroup(body: CommunityGetPermissionGroupRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupResponse>;
   getPermissionGroupPages(body: CommunityGetPermissionGroupRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupResponse>;
+  getPermissionGroupItems(body: CommunityGetPermissionGroupRequest, options?: ItemOptions): ItemIterable<PageItem<CommunityGetPermissionGroupResponse, 'PermissionGroupList'>>;
   addTopicPermissionGroup(body: CommunityAddTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunityAddTopicPermissionGroupResponse>;
   addTopicPermissionGroupBatched(body: CommunityAddTopicPermissionGroupRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityAddTopicPermissionGroupResponse, ListItem<CommunityAddTopicPermissionGroupRequest, 'TopicPermissionList'>>>;
   setTopicPermissionGroup(body: CommunitySetTopicPermissionGroupRequest, options?: CallOptions): Promise<CommunitySetTopicPermissionGroupResponse>;
@@ -1331,6 +1379,7 @@ export interface CommunityApi {
   deletePermissionGroupMemberBatched(body: CommunityDeletePermissionGroupMemberRequest, options?: BatchOptions): Promise<BatchedResponse<CommunityDeletePermissionGroupMemberResponse, ListItem<CommunityDeletePermissionGroupMemberRequest, 'MemberList'>>>;
   getPermissionGroupMemberList(body: CommunityGetPermissionGroupMemberListRequest, options?: CallOptions): Promise<CommunityGetPermissionGroupMemberListResponse>;
   getPermissionGroupMemberListPages(body: CommunityGetPermissionGroupMemberListRequest, options?: PageOptions): AsyncIterableIterator<CommunityGetPermissionGroupMemberListResponse>;
+  getPermissionGroupMemberListItems(body: CommunityGetPermissionGroupMemberListRequest, options?: ItemOptions): ItemIterable<PageItem<CommunityGetPermissionGroupMemberListResponse, 'MemberList'>>;
 }
 
 /** `client.officialAccount`: official accounts, their messages and subscribers. */
@@ -1345,12 +1394,15 @@ export interface OfficialAccountApi {
   officialAccountMsgRecallBatched(body: OfficialAccountOfficialAccountMsgRecallRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountOfficialAccountMsgRecallResponse, ListItem<OfficialAccountOfficialAccountMsgRecallRequest, 'MsgKeyList'>>>;
   officialAccountMsgGetSimple(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: CallOptions): Promise<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
   officialAccountMsgGetSimplePages(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountOfficialAccountMsgGetSimpleResponse>;
+  officialAccountMsgGetSimpleItems(body: OfficialAccountOfficialAccountMsgGetSimpleRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountOfficialAccountMsgGetSimpleResponse, 'RspMsgList'>>;
   addSubscriber(body: OfficialAccountAddSubscriberRequest, options?: CallOptions): Promise<OfficialAccountAddSubscriberResponse>;
   addSubscriberBatched(body: OfficialAccountAddSubscriberRequest, options?: BatchOptions): Promise<BatchedResponse<OfficialAccountAddSubscriberResponse, ListItem<OfficialAccountAddSubscriberRequest, 'SubscriberList'>>>;
   deleteSubscriber(body: OfficialAccountDeleteSubscriberRequest, options?: CallOptions): Promise<OfficialAccountDeleteSubscriberResponse>;
   modifySubscriberInfo(body: OfficialAccountModifySubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountModifySubscriberInfoResponse>;
   getSubscriberInfo(body: OfficialAccountGetSubscriberInfoRequest, options?: CallOptions): Promise<OfficialAccountGetSubscriberInfoResponse>;
   getSubscriberInfoPages(body: OfficialAccountGetSubscriberInfoRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscriberInfoResponse>;
+  getSubscriberInfoItems(body: OfficialAccountGetSubscriberInfoRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountGetSubscriberInfoResponse, 'SubscriberList'>>;
   getSubscribedOfficialAccountList(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: CallOptions): Promise<OfficialAccountGetSubscribedOfficialAccountListResponse>;
   getSubscribedOfficialAccountListPages(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: PageOptions): AsyncIterableIterator<OfficialAccountGetSubscribedOfficialAccountListResponse>;
+  getSubscribedOfficialAccountListItems(body: OfficialAccountGetSubscribedOfficialAccountListRequest, options?: ItemOptions): ItemIterable<PageItem<OfficialAccountGetSubscribedOfficialAccountListResponse, 'OfficialAccountInfoList'>>;
 }

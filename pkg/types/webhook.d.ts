@@ -3,7 +3,7 @@
 // Field names are Tencent's, verbatim. Sources: Tencent's per-command pages (1047/343xx, 269/15xx)
 // and the doocs Java SDK's callback models; fields Tencent added later still arrive (see `Extra`).
 
-import type { MsgBody } from './common';
+import type { MsgBody } from './common.js';
 
 /** Fields not listed here still arrive untouched. */
 type Extra = { [field: string]: unknown };
@@ -19,7 +19,8 @@ interface Base<C extends string> {
 // ---- Operations and status ----
 export type AlertRequestOverLimit = Base<'Alert.RequestOverLimit'> & { ServiceName: string; Command: string; Request: number; Limit: number } & Extra;
 export type StateStateChange = Base<'State.StateChange'> & {
-  EventTime: EventTimeMs;
+  /** Absent from the 2020 pages' example. */
+  EventTime?: EventTimeMs;
   Info: { Action: 'Login' | 'Logout' | 'Disconnect' | string; To_Account: string; Reason: string };
   KickedDevice?: { Platform: string }[];
 } & Extra;
@@ -77,9 +78,27 @@ interface C2CMessage {
   EventTime?: EventTimeMs;
 }
 export type C2CCallbackBeforeSendMsg = Base<'C2C.CallbackBeforeSendMsg'> & C2CMessage & Extra;
-export type C2CCallbackAfterSendMsg = Base<'C2C.CallbackAfterSendMsg'> & C2CMessage & { SendMsgResult: number; ErrorInfo: string; UnreadMsgNum: number; MsgId?: string } & Extra;
+export type C2CCallbackAfterSendMsg = Base<'C2C.CallbackAfterSendMsg'> & C2CMessage & { SendMsgResult: number; ErrorInfo: string; UnreadMsgNum?: number; MsgId?: string } & Extra;
 export type C2CCallbackAfterMsgReport = Base<'C2C.CallbackAfterMsgReport'> & { Report_Account: string; Peer_Account: string; LastReadTime: number; UnreadMsgNum: number; EventTime?: EventTimeMs } & Extra;
 export type C2CCallbackAfterMsgWithDraw = Base<'C2C.CallbackAfterMsgWithDraw'> & { From_Account: string; To_Account: string; MsgKey: string; UnreadMsgNum: number; EventTime?: EventTimeMs } & Extra;
+/** One key of a message extension as the extension callbacks carry it. */
+export interface MsgExtensionKV {
+  Key: string;
+  /** "" after a delete. */
+  Value: string;
+  Seq: number;
+}
+/** After a one-to-one message's extensions were set (1), deleted (2) or cleared (3). */
+export type C2CCallbackAfterC2CMsgExtension = Base<'C2C.CallbackAfterC2CMsgExtension'> & {
+  From_Account: string;
+  To_Account: string;
+  MsgKey: string;
+  OperateType: 1 | 2 | 3;
+  ExtensionList: MsgExtensionKV[];
+  /** The message's extension version after the change. */
+  Seq: number;
+  EventTime?: EventTimeMs;
+} & Extra;
 
 // ---- Groups ----
 interface InGroup {
@@ -104,6 +123,8 @@ export type GroupCallbackBeforeCreateGroup = Base<'Group.CallbackBeforeCreateGro
   Type: string;
   Name: string;
   CreateGroupNum?: number;
+  /** The 2020 pages' spelling of `CreateGroupNum`. */
+  CreatedGroupNum?: number;
   MemberList: MemberAccount[];
   EventTime?: EventTimeMs;
 } & Extra;
@@ -130,11 +151,14 @@ export type GroupCallbackAfterGroupInfoChanged = Base<'Group.CallbackAfterGroupI
   Notification?: string;
   FaceUrl?: string;
 } & Extra;
-export type GroupCallbackOnMemberStateChange = Base<'Group.CallbackOnMemberStateChange'> & InGroup & { EventType: 'Offline' | 'Online' | string; MemberList: MemberAccount[] } & Extra;
+/** Tencent's example has no `Type` (AVChatRoom groups only). */
+export type GroupCallbackOnMemberStateChange = Base<'Group.CallbackOnMemberStateChange'> & Omit<InGroup, 'Type'> & { Type?: string; EventType: 'Offline' | 'Online' | string; MemberList: MemberAccount[] } & Extra;
 export type GroupCallbackAfterRecallMsg = Base<'Group.CallbackAfterRecallMsg'> & InGroup & { Operator_Account: string; MsgSeqList: { MsgSeq: number }[]; TopicId?: string } & Extra;
-export type GroupCallbackBeforeCreateTopic = Base<'Group.CallbackBeforeCreateTopic'> & InGroup & { Operator_Account: string; Name: string } & Extra;
+/** Tencent's example has no `GroupId`. */
+export type GroupCallbackBeforeCreateTopic = Base<'Group.CallbackBeforeCreateTopic'> & Omit<InGroup, 'GroupId'> & { GroupId?: string; Operator_Account: string; Name: string } & Extra;
 export type GroupCallbackAfterCreateTopic = Base<'Group.CallbackAfterCreateTopic'> & InGroup & { TopicId: string; Operator_Account: string; Name?: string } & Extra;
-export type GroupCallbackAfterTopicDestroyed = Base<'Group.CallbackAfterTopicDestroyed'> & InGroup & { Operator_Account: string; TopicIdList: string[] } & Extra;
+/** Tencent's example has no `Operator_Account`. */
+export type GroupCallbackAfterTopicDestroyed = Base<'Group.CallbackAfterTopicDestroyed'> & InGroup & { Operator_Account?: string; TopicIdList: string[] } & Extra;
 export type GroupCallbackAfterTopicInfoChanged = Base<'Group.CallbackAfterTopicInfoChanged'> & InGroup & {
   TopicId?: string;
   Operator_Account: string;
@@ -145,7 +169,9 @@ export type GroupCallbackAfterTopicInfoChanged = Base<'Group.CallbackAfterTopicI
 } & Extra;
 export type GroupCallbackAfterMemberFieldChanged = Base<'Group.CallbackAfterMemberFieldChanged'> & InGroup & {
   Operator_Account: string;
-  Modified_Account: string;
+  /** The changed member; Tencent's example names it `Member_Account`. */
+  Member_Account?: string;
+  Modified_Account?: string;
   Role?: 'Admin' | 'Member' | string;
   NameCard?: string;
 } & Extra;
@@ -154,9 +180,58 @@ export type GroupCallbackAfterGroupAttrChanged = Base<'Group.CallbackAfterGroupA
   OptionType: 'set' | 'modify' | 'clear' | 'delete' | string;
   GroupAttr: { key: string; value: string }[];
 } & Extra;
-export type GroupCallbackAfterReadReceipt = Base<'Group.CallbackAfterReadReceipt'> & InGroup & { GroupMsgReceiptList: { MsgSeq: number; ReadNum?: number; UnreadNum?: number }[] } & Extra;
+export type GroupCallbackAfterReadReceipt = Base<'Group.CallbackAfterReadReceipt'> & InGroup & {
+  GroupMsgReceiptList: { MsgSeq: number; ReadNum?: number; UnreadNum?: number; ReadReceiptMembers?: MemberAccount[] }[];
+} & Extra;
 export type GroupCallbackAfterChangeGroupOwner = Base<'Group.CallbackAfterChangeGroupOwner'> & InGroup & { Operator_Account: string; OldOwner_Account: string; NewOwner_Account: string } & Extra;
 export type GroupCallbackOnDailyGroupQuotaAlarm = Base<'Group.CallbackOnDailyGroupQuotaAlarm'> & { QuotaUsed: number; Quota: number; EventTime: EventTimeMs } & Extra;
+/** After a group message's extensions were set (1), deleted (2) or cleared (3). */
+export type GroupCallbackAfterGroupMsgExtension = Base<'Group.CallbackAfterGroupMsgExtension'> & {
+  GroupId: string;
+  MsgSeq: number;
+  OperateType: 1 | 2 | 3;
+  ExtensionList: MsgExtensionKV[];
+  Seq: number;
+  EventTime?: EventTimeMs;
+} & Extra;
+
+// ---- Calls (TUICallKit): sent to the same callback URL, with the same query and signature ----
+/** A call member: Tencent prints `User_Account` as a string on most pages and as a number on one. */
+interface CallMember {
+  User_Account: string | number;
+  /** "Calling" or "Waiting". */
+  Status: string;
+}
+export type CallCallbackAfterStartCall = Base<'Call.CallbackAfterStartCall'> & {
+  CallInfo: { CallId: string; CallMediaType?: 'Audio' | 'Video' | string; ChatGroupId?: string; RoomId?: string; RoomIdType?: 1 | 2 };
+  UserList: CallMember[];
+  EventTime?: EventTimeMs;
+} & Extra;
+export type CallCallbackAfterEndCall = Base<'Call.CallbackAfterEndCall'> & {
+  CallRecord: {
+    CallId: string;
+    Caller_Account: string;
+    MediaType?: 'Audio' | 'Video' | string;
+    CallType?: 'SingleCall' | 'MultiCall' | string;
+    /** Seconds. */
+    StartTime?: number;
+    EndTime?: number;
+    AcceptTime?: number;
+    /** Cancel, Reject, NotAnswer, NormalEnd, CallBusy, Interrupt, Offline. */
+    CallResult?: string;
+    CalleeList_Account?: string[];
+    RoomId?: string;
+    RoomIdType?: 1 | 2;
+  };
+  EventTime?: EventTimeMs;
+} & Extra;
+export type CallCallbackAfterMemberChanged = Base<'Call.CallbackAfterMemberChanged'> & {
+  CallId: string;
+  UserList: CallMember[];
+  /** ActionType: Answer, Reject, NotAnswer, Hangup, Join, Offline, Invite, Cancel_Invite. */
+  ChangedUserList: { User_Account: string; ActionType: string }[];
+  EventTime?: EventTimeMs;
+} & Extra;
 
 // ---- Bots and moderation ----
 export type BotOnC2CMessage = Base<'Bot.OnC2CMessage'> & C2CMessage & { SendMsgResult?: number; ErrorInfo?: string; UnreadMsgNum?: number } & Extra;
@@ -193,14 +268,18 @@ interface OfficialMessage extends Official {
 export type OfficialAccountCallbackBeforeCreateOfficialAccount = Base<'OfficialAccount.CallbackBeforeCreateOfficialAccount'> & { Operator_Account?: string; Owner_Account?: string; Name?: string; EventTime?: EventTimeMs } & Extra;
 export type OfficialAccountCallbackAfterCreateOfficialAccount = Base<'OfficialAccount.CallbackAfterCreateOfficialAccount'> & Official & { Owner_Account?: string; Name?: string } & Extra;
 export type OfficialAccountCallbackAfterOfficialAccountInfoChanged = Base<'OfficialAccount.CallbackAfterOfficialAccountInfoChanged'> & Official & Extra;
-export type OfficialAccountCallbackAfterOfficialAccountDestroyed = Base<'OfficialAccount.CallbackAfterOfficialAccountDestroyed'> & Official & Extra;
-export type OfficialAccountCallbackBeforeAddSubscriber = Base<'OfficialAccount.CallbackBeforeAddSubscriber'> & Official & { Subscriber_Account?: string } & Extra;
-export type OfficialAccountCallbackAfterAddSubscriber = Base<'OfficialAccount.CallbackAfterAddSubscriber'> & Official & { Subscriber_Account?: string } & Extra;
+export type OfficialAccountCallbackAfterOfficialAccountDestroyed = Base<'OfficialAccount.CallbackAfterOfficialAccountDestroyed'> & Official & { Owner_Account?: string; Name?: string } & Extra;
+/** The subscribers a subscription callback is about. */
+interface Subscribers {
+  SubscribeAccountList?: { Subscriber_Account: string }[];
+}
+export type OfficialAccountCallbackBeforeAddSubscriber = Base<'OfficialAccount.CallbackBeforeAddSubscriber'> & Official & Subscribers & { Subscriber_Account?: string } & Extra;
+export type OfficialAccountCallbackAfterAddSubscriber = Base<'OfficialAccount.CallbackAfterAddSubscriber'> & Official & Subscribers & { Subscriber_Account?: string } & Extra;
 export type OfficialAccountCallbackAfterOfficialAccountFull = Base<'OfficialAccount.CallbackAfterOfficialAccountFull'> & Official & Extra;
-export type OfficialAccountCallbackAfterDeleteSubscriber = Base<'OfficialAccount.CallbackAfterDeleteSubscriber'> & Official & { SubscriberList?: { Subscriber_Account: string }[] } & Extra;
+export type OfficialAccountCallbackAfterDeleteSubscriber = Base<'OfficialAccount.CallbackAfterDeleteSubscriber'> & Official & Subscribers & { SubscriberList?: { Subscriber_Account: string }[] } & Extra;
 export type OfficialAccountCallbackBeforeSendMsg = Base<'OfficialAccount.CallbackBeforeSendMsg'> & OfficialMessage & Extra;
 export type OfficialAccountCallbackAfterSendMsg = Base<'OfficialAccount.CallbackAfterSendMsg'> & OfficialMessage & { MsgSeq?: number; MsgTime?: number } & Extra;
-export type OfficialAccountCallbackAfterMsgWithDraw = Base<'OfficialAccount.CallbackAfterMsgWithDraw'> & Official & Extra;
+export type OfficialAccountCallbackAfterMsgWithDraw = Base<'OfficialAccount.CallbackAfterMsgWithDraw'> & Official & { WithdrawMsgList?: { MsgKey: string }[] } & Extra;
 
 // ---- Push results ----
 export interface PushEvent {
@@ -231,6 +310,7 @@ export type CallbackBody =
   | SnsCallbackPrevFriendAdd | SnsCallbackPrevFriendResponse | SnsCallbackFriendAdd | SnsCallbackFriendDelete
   | SnsCallbackBlackListAdd | SnsCallbackBlackListDelete | FollowCallbackAfterFollowAdd | FollowCallbackAfterFollowDelete
   | C2CCallbackBeforeSendMsg | C2CCallbackAfterSendMsg | C2CCallbackAfterMsgReport | C2CCallbackAfterMsgWithDraw
+  | C2CCallbackAfterC2CMsgExtension
   | GroupCallbackBeforeCreateGroup | GroupCallbackAfterCreateGroup | GroupCallbackBeforeApplyJoinGroup
   | GroupCallbackBeforeInviteJoinGroup | GroupCallbackAfterNewMemberJoin | GroupCallbackAfterMemberExit
   | GroupCallbackBeforeSendMsg | GroupCallbackAfterSendMsg | GroupCallbackSendMsgException | GroupCallbackAfterGroupFull
@@ -238,7 +318,8 @@ export type CallbackBody =
   | GroupCallbackAfterRecallMsg | GroupCallbackBeforeCreateTopic | GroupCallbackAfterCreateTopic
   | GroupCallbackAfterTopicDestroyed | GroupCallbackAfterTopicInfoChanged | GroupCallbackAfterMemberFieldChanged
   | GroupCallbackAfterGroupAttrChanged | GroupCallbackAfterReadReceipt | GroupCallbackAfterChangeGroupOwner
-  | GroupCallbackOnDailyGroupQuotaAlarm
+  | GroupCallbackOnDailyGroupQuotaAlarm | GroupCallbackAfterGroupMsgExtension
+  | CallCallbackAfterStartCall | CallCallbackAfterEndCall | CallCallbackAfterMemberChanged
   | BotOnC2CMessage | BotOnGroupMessage | ChatbotOnC2CSignalMessage | ContentCallbackResultNotify
   | OfficialAccountCallbackBeforeCreateOfficialAccount | OfficialAccountCallbackAfterCreateOfficialAccount
   | OfficialAccountCallbackAfterOfficialAccountInfoChanged | OfficialAccountCallbackAfterOfficialAccountDestroyed
@@ -273,8 +354,10 @@ export type WebhookVerification = VerifiedWebhook | { ok: false; reason: Webhook
 export interface VerifyWebhookOptions {
   /** The full request URL (request.url); only its query is read. */
   url: string;
-  /** The console's callback token. Omit only when authentication is off (then only SdkAppid is checked). */
+  /** The console's callback token. Required: a missing or empty token throws a bad-input TimError (fail closed). */
   token?: string;
+  /** Only when authentication is off in the console: accept unsigned callbacks (then only SdkAppid is checked, so anyone who knows the URL can forge them). Not together with `token`. */
+  insecureAllowUnsigned?: boolean;
   sdkAppId: number | string;
   /** Unix seconds. Default: now. */
   now?: number;
@@ -334,8 +417,10 @@ export type WebhookHandlers = {
 
 export interface WebhookHandlerOptions {
   sdkAppId: number | string;
-  /** The console's callback token. Without it only SdkAppid can be checked: see the README. */
+  /** The console's callback token. Required: a missing or empty token throws a bad-input TimError at creation (fail closed). */
   token?: string;
+  /** Only when authentication is off in the console: accept unsigned callbacks (then only SdkAppid is checked, so anyone who knows the URL can forge them). Not together with `token`. */
+  insecureAllowUnsigned?: boolean;
   on?: WebhookHandlers;
   /** Answer when a before-handler is slower than timeoutMs, throws, or returns something else. Default allow. */
   fallback?: WebhookReply;

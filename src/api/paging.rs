@@ -71,8 +71,14 @@ pub const PAGING: &[Paging] = &[
         items: "GroupIdList",
     },
     Paging { path: ("group_open_http_svc", "group_msg_get_simple"), carry: &[], end: &[End::SeqBelow { request: "ReqMsgSeq", seq: "MsgSeq" }], items: "RspMsgList" },
-    // The list is ReadList or UnreadList, as the request's Filter asks.
-    Paging { path: ("group_open_http_svc", "get_group_msg_receipt_detail"), carry: &[("Cursor", "Cursor")], end: &[End::Flag("IsFinished", 1), End::Empty("Cursor")], items: "" },
+    // The list is ReadList or UnreadList, as the request's Filter asks. Tencent's examples end
+    // with `IsFinish: 1` and `Cursor: "0"`; its field table spells the flag `IsFinished`.
+    Paging {
+        path: ("group_open_http_svc", "get_group_msg_receipt_detail"),
+        carry: &[("Cursor", "Cursor")],
+        end: &[End::Flag("IsFinish", 1), End::Flag("IsFinished", 1), End::Empty("Cursor")],
+        items: "",
+    },
     Paging { path: ("group_open_http_svc", "get_group_ban_member"), carry: &[("Offset", "NextOffset")], end: &[End::Empty("NextOffset")], items: "BannedAccountList" },
     Paging { path: ("group_open_avchatroom_http_svc", "get_members"), carry: &[("Timestamp", "NextTimestamp")], end: &[End::Empty("NextTimestamp")], items: "MemberList" },
     Paging { path: ("group_open_http_svc", "get_permission_group"), carry: &[("Next", "Next")], end: &[End::Empty("Next")], items: "PermissionGroupList" },

@@ -51,7 +51,7 @@ fn every_current_endpoint_is_a_row_exactly_once() {
             )
         })
         .collect();
-    assert_eq!(current.len(), 165);
+    assert_eq!(current.len(), 167);
     for (s, c) in &current {
         let n = ENDPOINTS
             .iter()
@@ -761,6 +761,16 @@ fn more_lists() {
             "get_group_msg_receipt_detail",
             req,
             json!({"ReadList":[],"Cursor":"c2","IsFinished":1})
+        ),
+        None
+    );
+    // Tencent's own last page spells the flag IsFinish and leaves Cursor at "0".
+    assert_eq!(
+        next(
+            "group_open_http_svc",
+            "get_group_msg_receipt_detail",
+            json!({"GroupId":"g","MsgSeq":1,"Filter":0,"Cursor":"","Count":5}),
+            json!({"ActionStatus":"OK","Cursor":"0","ErrorCode":0,"ErrorInfo":"","IsFinish":1,"MsgSeq":1,"ReadList":[{"Read_Account":"test1"}]})
         ),
         None
     );

@@ -120,6 +120,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The app's raw answer to the before-callback (on the second pass), for callbacks whose
+    /// custom refusal codes lie outside [120001, 130000] (topic creation: [10100, 10200]).
+    pub fn before_reply(&self) -> Option<&'a Value> {
+        self.before_reply
+    }
+
     /// Queues an after-callback (when callbacks are on).
     pub fn after(&mut self, command: &'static str, body: Value) {
         if self.callbacks {

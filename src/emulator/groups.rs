@@ -4,11 +4,27 @@
 //! This file holds the model and the route table; the handlers live in `groups/`:
 //! `manage.rs` (the group itself), `members.rs` (membership, roles, mute) and `messages.rs`
 //! (send, history, recall). What is simplified against Tencent is listed in docs/EMULATOR.md.
+//!
+//! The later endpoints (`MORE_ROUTES`) keep their state in `extra.rs` and have one file per
+//! concept: `imports.rs`, `unread.rs`, `bans.rs`, `live.rs`, `history.rs` (delete by sender,
+//! modify, clear, broadcast), `receipts.rs`, `attributes.rs`, `counters.rs`, `topics.rs` and
+//! `permissions.rs`.
 
+mod attributes;
+mod bans;
+mod counters;
+mod extra;
+mod history;
+mod imports;
+pub(super) mod live;
 mod manage;
 mod members;
 mod messages;
+mod permissions;
 mod queries;
+mod receipts;
+mod topics;
+mod unread;
 
 use super::ctx::field_msg;
 use super::routes::Route;
@@ -35,6 +51,8 @@ pub struct Groups {
     by_id: BTreeMap<String, Group>,
     /// Groups created so far: orders the app group list and seeds generated IDs.
     serial: u64,
+    #[serde(default, skip_serializing_if = "extra::GroupsExt::is_empty")]
+    ext: extra::GroupsExt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +172,12 @@ pub struct Group {
     #[serde(rename = "NextMsgSeq")]
     next_seq: u64,
     last_msg_time: u64,
+    #[serde(
+        rename = "Ext",
+        default,
+        skip_serializing_if = "extra::GroupExt::is_empty"
+    )]
+    ext: extra::GroupExt,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,6 +193,13 @@ pub struct Member {
     last_send: u64,
     #[serde(rename = "AppMemberDefinedData")]
     app_data: Vec<Value>,
+    /// set_unread_msg_num / import_group_member (sends do not change it: no client reads).
+    #[serde(rename = "UnreadMsgNum", default, skip_serializing_if = "is_zero")]
+    unread: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,6 +222,12 @@ pub struct Msg {
     priority: Option<String>,
     #[serde(rename = "Recalled")]
     recalled: bool,
+    #[serde(
+        rename = "Ext",
+        default,
+        skip_serializing_if = "extra::MsgExt::is_empty"
+    )]
+    ext: extra::MsgExt,
 }
 
 /// Stored messages per group; older ones are forgotten (Tencent expires history too).
@@ -264,6 +301,7 @@ impl Member {
             name_card: String::new(),
             last_send: 0,
             app_data: Vec::new(),
+            unread: 0,
         }
     }
 }
@@ -293,6 +331,73 @@ pub const ROUTES: &[Route] = &[
 const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
     Route {
         service: "group_open_http_svc",
+        command,
+        handler,
+    }
+}
+
+const ATTR_SVC: &str = "group_open_attr_http_svc";
+const LIVE_SVC: &str = "group_open_avchatroom_http_svc";
+const TOPIC_SVC: &str = "million_group_open_http_svc";
+
+/// The later group endpoints, in catalog order (live groups, topics and permission groups too).
+pub const MORE_ROUTES: &[Route] = &[
+    route("import_group", imports::group),
+    route("import_group_member", imports::members),
+    route("set_unread_msg_num", unread::set),
+    route("get_online_member_num", live::online_num),
+    route("get_group_ban_member", bans::list),
+    route("ban_group_member", bans::ban),
+    route("unban_group_member", bans::unban),
+    route("import_group_msg", imports::messages),
+    route("delete_group_msg_by_sender", history::delete_by_sender),
+    at("openim", "modify_group_msg", history::modify),
+    route("send_broadcast_msg", history::broadcast),
+    route("clear_group_msg", history::clear),
+    route("get_group_msg_receipt", receipts::counts),
+    route("get_group_msg_receipt_detail", receipts::detail),
+    route("group_msg_receipt", receipts::mark_read),
+    at(ATTR_SVC, "get_group_attr", attributes::get),
+    route("modify_group_attr", attributes::modify),
+    route("clear_group_attr", attributes::clear),
+    route("set_group_attr", attributes::set),
+    route("get_group_counter", counters::get),
+    route("update_group_counter", counters::update),
+    route("delete_group_counter", counters::delete),
+    at(LIVE_SVC, "get_members", live::members),
+    at(LIVE_SVC, "modify_user_info", live::marks),
+    at(LIVE_SVC, "check_members", live::check),
+    at(LIVE_SVC, "get_admin_list", live::admins),
+    at(LIVE_SVC, "modify_admin", live::modify_admins),
+    at(TOPIC_SVC, "create_topic", topics::create),
+    at(TOPIC_SVC, "get_topic", topics::get),
+    at(TOPIC_SVC, "modify_topic", topics::modify),
+    at(TOPIC_SVC, "destroy_topic", topics::destroy),
+    route("import_topic", topics::import),
+    at(TOPIC_SVC, "get_online_member_num", topics::online_num),
+    route("create_permission_group", permissions::create),
+    route("destroy_permission_group", permissions::destroy),
+    route("modify_permission_group", permissions::modify),
+    route("get_permission_group", permissions::get),
+    route("add_topic_permission_group", permissions::add_topics),
+    route("set_topic_permission_group", permissions::set_topics),
+    route("delete_topic_permission_group", permissions::delete_topics),
+    route("get_topic_permission_group", permissions::get_topics),
+    route("add_permission_group_member", permissions::add_members),
+    route(
+        "delete_permission_group_member",
+        permissions::delete_members,
+    ),
+    route("get_permission_group_member_list", permissions::members),
+];
+
+const fn at(
+    service: &'static str,
+    command: &'static str,
+    handler: fn(&mut Ctx<'_>) -> Outcome,
+) -> Route {
+    Route {
+        service,
         command,
         handler,
     }
@@ -414,5 +519,5 @@ fn check_group(g: &Group, serial: u64) -> Result<(), String> {
     if g.msgs.len() > MAX_HISTORY {
         return Err("holds more messages than the emulator keeps".into());
     }
-    Ok(())
+    g.ext.check()
 }

@@ -189,6 +189,23 @@ impl Emulator {
         outcome.map(|o| Dispatched::Reply(o, after))
     }
 
+    /// Emulator-only, standing in for the client SDK: `users` enter live (AVChatRoom) group
+    /// `group`, as get_members, check_members and the marks then see them. Imported accounts
+    /// (and the admin) only; banned accounts are refused.
+    pub fn join_live_group(
+        &mut self,
+        group: &str,
+        users: &[String],
+        now_s: u64,
+    ) -> Result<(), InputError> {
+        groups::live::join(&mut self.state, &self.admin, group, users, now_s).map_err(InputError)
+    }
+
+    /// Emulator-only: `users` leave live group `group` (their marks go with them).
+    pub fn leave_live_group(&mut self, group: &str, users: &[String]) -> Result<(), InputError> {
+        groups::live::leave(&mut self.state, &self.admin, group, users).map_err(InputError)
+    }
+
     /// The whole state as JSON text, for `restore` (on this or another emulator).
     pub fn snapshot(&self) -> Result<String, InputError> {
         snapshot::write(&self.state)

@@ -19,6 +19,7 @@ const TABLES: &[&[Route]] = &[
     friends::ROUTES,
     c2c::ROUTES,
     groups::ROUTES,
+    groups::MORE_ROUTES,
     mute::ROUTES,
     receipts::ROUTES,
     msg_ext::ROUTES,

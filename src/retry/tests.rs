@@ -850,3 +850,57 @@ fn transient_failures_are_the_retryable_ones() {
         assert!(!transient(o), "{o:?}");
     }
 }
+
+#[test]
+fn a_transport_that_resends_on_its_own_leaves_refusals_unknown_for_writes() {
+    // Deno's pooled fetch may deliver an unseen copy first: a 503 with Retry-After then proves
+    // nothing about that copy. The retries are the same; only the report changes.
+    let refusals = [
+        (Outcome::Refused(503), 1),
+        (Outcome::Api(60018), 1),
+        (Outcome::NotSent, 1),
+    ];
+    for class in [Idempotent, DedupKey] {
+        let (call, mut attempt) =
+            Call::begin(Policy::default(), class, None, &HostHealth::new(1), T0);
+        let mut call = call.with_hidden_resends();
+        let mut h = HostHealth::new(1);
+        let mut now = T0;
+        let mut last = None;
+        for (outcome, ms) in refusals {
+            now += ms + attempt.delay_ms;
+            match call.next(outcome, &mut h, now, 0) {
+                Step::Retry(a) => attempt = a,
+                Step::GiveUp(g) => last = Some(g),
+                Step::Done { .. } => unreachable!(),
+            }
+        }
+        assert_eq!(
+            last,
+            Some(GiveUp {
+                stop: Stop::Exhausted,
+                attempts: 3,
+                outcome_known: false
+            }),
+            "{class:?}"
+        );
+        // A permanent answer is about the bytes, the same in every copy: still known.
+        let (call, _) = Call::begin(Policy::default(), class, None, &HostHealth::new(1), T0);
+        let mut call = call.with_hidden_resends();
+        assert_eq!(
+            call.next(Outcome::Api(20003), &mut HostHealth::new(1), T0 + 1, 0),
+            Step::GiveUp(GiveUp {
+                stop: Stop::Permanent,
+                attempts: 1,
+                outcome_known: true
+            })
+        );
+    }
+    // Reads change nothing, so there is nothing to be unknown about.
+    let (call, _) = Call::begin(Policy::default(), Read, None, &HostHealth::new(1), T0);
+    let mut call = call.with_hidden_resends();
+    let mut h = HostHealth::new(1);
+    let Step::Retry(_) = call.next(Outcome::Refused(503), &mut h, T0 + 1, 0) else {
+        panic!("a refused read is retried");
+    };
+}

@@ -139,12 +139,19 @@ pub(super) async fn send(
     // Raw calls to paths the catalog does not know are never resent after an ambiguous failure.
     let class = api::find(service, command).map_or(Retry::Unsafe, |e| e.retry);
     let window = retry::dedup_window_ms(service, command);
-    let (mut call, mut next) =
-        Call::begin(o.policy, class, window, &inner.health.borrow(), now_ms());
-    // In Deno, writes that must not be duplicated avoid pooled connections (host.rs).
-    let client = (class == Retry::Unsafe && inner.fetch.is_none())
+    let (call, mut next) = Call::begin(o.policy, class, window, &inner.health.borrow(), now_ms());
+    // Deno's fetch may resend a request on a pooled connection by itself (host.rs): writes that
+    // must not be duplicated go out on fresh connections; the others keep the pool, and the
+    // policy knows that an unseen copy may have been delivered.
+    let deno = inner.fetch.is_none() && host::is_deno();
+    let client = (deno && class == Retry::Unsafe)
         .then(host::deno_unpooled_client)
         .flatten();
+    let mut call = if deno && class != Retry::Unsafe {
+        call.with_hidden_resends()
+    } else {
+        call
+    };
     let mut last: Option<Failed> = None;
     loop {
         if next.delay_ms > 0 && pause(next.delay_ms, signal).await {
@@ -398,6 +405,18 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
         Err(Failure::Aborted(stage)) => {
             let text = format!("the call was aborted {}", stage.as_str());
             return fail(Outcome::Aborted, unknown(Kind::Aborted, text));
+        }
+        Err(Failure::Threw(err)) => {
+            let e = TimError::new(Kind::Network, "fetch threw before sending");
+            let cause = sanitized_cause(inner, &err);
+            return Err((
+                Outcome::NotSent,
+                Failed {
+                    error: e,
+                    trace: Trace::default(),
+                    cause,
+                },
+            ));
         }
         Err(Failure::Host(stage, err)) => {
             let outcome = if stage == Stage::Sending && refused_before_sending(&err) {

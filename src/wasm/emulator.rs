@@ -98,6 +98,29 @@ impl WasmEmulator {
         o.into()
     }
 
+    /// Emulator-only: accounts enter a live (AVChatRoom) group as their client SDK would
+    /// (`Emulator::join_live_group`). pkg/src/emulator.js checks the argument types first.
+    #[wasm_bindgen(js_name = joinLiveGroup)]
+    pub fn join_live_group(
+        &mut self,
+        group: &str,
+        users: Vec<String>,
+        now_ms: f64,
+    ) -> Result<(), JsValue> {
+        let now_s = (now_ms / 1000.0).max(0.0) as u64;
+        self.inner
+            .join_live_group(group, &users, now_s)
+            .map_err(|e| js(TimError::from(e)))
+    }
+
+    /// Emulator-only: accounts leave a live group (`Emulator::leave_live_group`).
+    #[wasm_bindgen(js_name = leaveLiveGroup)]
+    pub fn leave_live_group(&mut self, group: &str, users: Vec<String>) -> Result<(), JsValue> {
+        self.inner
+            .leave_live_group(group, &users)
+            .map_err(|e| js(TimError::from(e)))
+    }
+
     pub fn snapshot(&self) -> Result<String, JsValue> {
         self.inner.snapshot().map_err(|e| js(TimError::from(e)))
     }

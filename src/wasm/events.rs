@@ -101,3 +101,11 @@ pub fn response_meta(answer: JsValue) -> JsValue {
         None => JsValue::UNDEFINED,
     }
 }
+
+/// The wasm module's linear memory in bytes: what the SDK holds in the isolate beyond the JS heap
+/// (answers are read and parsed in JS, so this stays small; a test holds it under 3x the default
+/// answer cap after 1,000 answers up to that cap).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    core::arch::wasm32::memory_size(0) as f64 * 65536.0
+}

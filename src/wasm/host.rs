@@ -76,13 +76,19 @@ pub fn random_u32() -> u32 {
     })
 }
 
+/// Whether this is Deno (its fetch resends on pooled connections; see below).
+pub fn is_deno() -> bool {
+    DENO.with(JsValue::is_object)
+}
+
 /// In Deno, an HTTP client that never reuses a connection; `None` elsewhere.
 ///
 /// Deno's fetch resends a request by itself when a reused keep-alive connection closes before
 /// an answer arrives, even a POST the server already processed (measured with Deno 2.9: one
 /// `fetch`, two deliveries), and we never see the first failure. Calls whose second delivery
 /// would duplicate something (`Retry::Unsafe`) therefore go out on fresh connections in Deno;
-/// everything else keeps the pool (docs/RELIABILITY.md). Node, Bun and workerd do not resend.
+/// everything else keeps the pool, and its failures after a "not processed" answer report the
+/// outcome as unknown (docs/RELIABILITY.md). Node, Bun and workerd do not resend.
 pub fn deno_unpooled_client() -> Option<JsValue> {
     DENO_UNPOOLED.with(|cell| {
         cell.get_or_init(|| {

@@ -71,8 +71,10 @@ pub struct Answer {
 pub enum Failure {
     TimedOut(Stage),
     Aborted(Stage),
-    /// `fetch` threw or rejected, or the body failed mid-way: the host's error.
+    /// `fetch` rejected, or the body failed mid-way: the host's error.
     Host(Stage, JsValue),
+    /// `fetch` threw before returning anything: nothing can have been sent.
+    Threw(JsValue),
     /// A caller-supplied `fetch` answered something that is not a Response.
     NotAResponse,
     /// Over `maxResponseBytes`: by its `Content-Length` (declared) or counted while reading.
@@ -127,7 +129,7 @@ pub async fn attempt(req: &Request<'_>, guard: &Guard<'_>) -> Result<Answer, Fai
             .map(|v| Promise::resolve(&v)),
         None => host::global_fetch(req.url, &init),
     }
-    .map_err(|e| Failure::Host(Stage::Sending, e))?;
+    .map_err(Failure::Threw)?;
     let resp = guard
         .race(&sent)
         .await

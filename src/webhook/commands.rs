@@ -1,8 +1,10 @@
 //! The callback commands Tencent documents, and whether each one waits for our answer.
 //!
 //! Sources: Tencent's command list (1047/34355) and per-command pages, cross-checked with the
-//! third-party doocs/qcloud-im-server-sdk-java `CallbackCommand.java` (spec section 2.5). A
-//! command missing from this table still reaches the handler; only its kind is unknown.
+//! third-party doocs/qcloud-im-server-sdk-java `CallbackCommand.java` (spec section 2.5); the
+//! message-extension callbacks (1047/76006, 76007) and the call callbacks TUICallKit sends to the
+//! same URL (647/68940, 68941, 69215) from their pages (data/doc-examples.json). A command missing
+//! from this table still reaches the handler; only its kind is unknown.
 
 /// Whether Tencent acts on the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,7 @@ pub const COMMANDS: &[(&str, CommandKind)] = &[
     ("C2C.CallbackAfterSendMsg", After),
     ("C2C.CallbackAfterMsgReport", After),
     ("C2C.CallbackAfterMsgWithDraw", After),
+    ("C2C.CallbackAfterC2CMsgExtension", After),
     // Groups
     ("Group.CallbackBeforeCreateGroup", Before),
     ("Group.CallbackAfterCreateGroup", After),
@@ -69,6 +72,11 @@ pub const COMMANDS: &[(&str, CommandKind)] = &[
     ("Group.CallbackAfterReadReceipt", After),
     ("Group.CallbackAfterChangeGroupOwner", After),
     ("Group.CallbackOnDailyGroupQuotaAlarm", After),
+    ("Group.CallbackAfterGroupMsgExtension", After),
+    // Calls (TUICallKit): same URL, query and signature as the Chat callbacks
+    ("Call.CallbackAfterStartCall", After),
+    ("Call.CallbackAfterEndCall", After),
+    ("Call.CallbackAfterMemberChanged", After),
     // Bots
     ("Bot.OnC2CMessage", After),
     ("Bot.OnGroupMessage", After),

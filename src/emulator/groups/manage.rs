@@ -9,7 +9,7 @@ use serde_json::json;
 const MAX_INITIAL_MEMBERS: usize = 100;
 /// Custom group IDs are at most 48 bytes.
 const MAX_GROUP_ID: usize = 48;
-const APPLY_OPTIONS: [&str; 3] = ["FreeAccess", "NeedPermission", "DisableApply"];
+pub(super) const APPLY_OPTIONS: [&str; 3] = ["FreeAccess", "NeedPermission", "DisableApply"];
 
 struct NewMember<'a> {
     id: &'a str,
@@ -63,6 +63,9 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         Some(v) => key_values(v, "AppDefinedData")?,
     };
     let members = initial_members(ctx)?;
+    // Topics exist only in Community groups that asked for them (the doc: "valid only for
+    // communities"; other types ignore it).
+    let support_topic = super::extra::opt_flag(ctx, "SupportTopic")? && kind == Kind::Community;
     if kind == Kind::AVChatRoom && !members.is_empty() {
         return Err(ApiError::new(
             DENIED,
@@ -147,6 +150,10 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         msgs: Vec::new(),
         next_seq: 1,
         last_msg_time: 0,
+        ext: super::extra::GroupExt {
+            support_topic,
+            ..Default::default()
+        },
     };
     groups.by_id.insert(id.clone(), group);
     ctx.after(
@@ -207,7 +214,7 @@ fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
 
 /// Custom IDs: printable ASCII, at most 48 bytes. `@TGS#` is the prefix of generated IDs, so
 /// other types may not use it; Community IDs must start with `@TGS#_` (Tencent's rule).
-fn check_custom_id(kind: Kind, id: &str) -> Result<(), ApiError> {
+pub(super) fn check_custom_id(kind: Kind, id: &str) -> Result<(), ApiError> {
     if id.is_empty() || id.len() > MAX_GROUP_ID {
         return Err(bad("GroupId", "must be 1-48 bytes"));
     }
@@ -229,7 +236,7 @@ fn check_custom_id(kind: Kind, id: &str) -> Result<(), ApiError> {
 
 /// `@TGS#` + the type's tag + 9 base-32 characters of the serial, scrambled by an odd
 /// multiplier (a bijection mod 2^45, so distinct serials give distinct IDs).
-fn generate_id(groups: &mut Groups, kind: Kind) -> Option<String> {
+pub(super) fn generate_id(groups: &mut Groups, kind: Kind) -> Option<String> {
     const DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     // A custom Community ID may have taken a generated one: try a few serials.
     for _ in 0..8 {
@@ -249,7 +256,7 @@ fn generate_id(groups: &mut Groups, kind: Kind) -> Option<String> {
     None
 }
 
-fn default_apply(kind: Kind) -> &'static str {
+pub(super) fn default_apply(kind: Kind) -> &'static str {
     match kind {
         Kind::Private => "DisableApply",
         Kind::ChatRoom | Kind::AVChatRoom => "FreeAccess",

@@ -286,7 +286,7 @@ pub fn forbid(ctx: &mut Ctx<'_>) -> Outcome {
         .filter(|&t| t <= u64::from(u32::MAX))
         .ok_or_else(|| bad("MuteTime", "must be 0-4294967295 seconds"))?;
     if ctx.opt_str("TopicId", BAD)?.is_some() {
-        return Err(bad("TopicId", "topics are not emulated"));
+        return Err(bad("TopicId", "topic mutes are not emulated"));
     }
     let now = ctx.now_s;
     let g = ctx.state.groups.get_mut(id)?;
@@ -307,7 +307,7 @@ pub fn forbid(ctx: &mut Ctx<'_>) -> Outcome {
 pub fn muted(ctx: &mut Ctx<'_>) -> Outcome {
     let id = ctx.str("GroupId", BAD)?;
     if ctx.opt_str("TopicId", BAD)?.is_some() {
-        return Err(bad("TopicId", "topics are not emulated"));
+        return Err(bad("TopicId", "topic mutes are not emulated"));
     }
     let g = ctx.state.groups.get(id)?;
     let list = g

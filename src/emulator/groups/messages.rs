@@ -16,7 +16,7 @@ const MAX_RECALL: usize = 10;
 const PRIORITIES: [&str; 4] = ["High", "Normal", "Low", "Lowest"];
 
 /// A MsgBody: a non-empty array of `{MsgType, MsgContent}` with a known element type.
-fn check_body(body: &[Value]) -> Result<(), ApiError> {
+pub(super) fn check_body(body: &[Value]) -> Result<(), ApiError> {
     if body.is_empty() {
         return Err(bad("MsgBody", "is empty"));
     }
@@ -37,7 +37,7 @@ fn check_body(body: &[Value]) -> Result<(), ApiError> {
 
 fn no_topics(ctx: &Ctx<'_>) -> Result<(), ApiError> {
     match ctx.opt_str("TopicId", BAD)? {
-        Some(_) => Err(bad("TopicId", "topics are not emulated")),
+        Some(_) => Err(bad("TopicId", "topic messages are not emulated")),
         None => Ok(()),
     }
 }
@@ -69,6 +69,7 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
     }
     let cloud = ctx.opt_str("CloudCustomData", BAD)?;
     let forbid = opt_strings(ctx, "ForbidCallbackControl")?.unwrap_or_default();
+    let need_receipt = super::extra::opt_flag(ctx, "NeedReadReceipt")?;
     no_topics(ctx)?;
     let sender = from.unwrap_or(ctx.admin);
     if from.is_some() && !ctx.exists(sender) {
@@ -161,6 +162,10 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
                 .map(str::to_owned),
             priority: priority.map(str::to_owned),
             recalled: false,
+            ext: super::extra::MsgExt {
+                need_receipt,
+                ..Default::default()
+            },
         });
         if g.msgs.len() > MAX_HISTORY {
             g.msgs.remove(0);

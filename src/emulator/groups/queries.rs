@@ -156,7 +156,7 @@ pub fn joined(ctx: &mut Ctx<'_>) -> Outcome {
                 "Role": m.role.name(),
                 "JoinTime": m.join_time,
                 "MsgFlag": m.msg_flag,
-                "UnreadMsgNum": 0,
+                "UnreadMsgNum": m.unread,
             });
             o["SelfInfo"] = only(me, |k| f.contains(&k));
         }
