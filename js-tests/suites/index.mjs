@@ -13,6 +13,7 @@ import perfApi from './perf-api.mjs';
 import emulator from './emulator.mjs';
 import emulatorGroups from './emulator-groups.mjs';
 import emulatorPush from './emulator-push.mjs';
+import emulatorSocial from './emulator-social.mjs';
 import faults from '../faults/suite.mjs';
 
 export default {
@@ -29,5 +30,6 @@ export default {
   emulator,
   'emulator-groups': emulatorGroups,
   'emulator-push': emulatorPush,
+  'emulator-social': emulatorSocial,
   faults,
 };

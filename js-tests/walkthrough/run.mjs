@@ -56,6 +56,19 @@ const EXPECT = [
     // The before-send webhook masked the word on its way in.
     assert.deepEqual(texts(j.MsgList), ['****, missed you'], JSON.stringify(j));
   }],
+  ['get_list', (j) => {
+    ok(j);
+    // Both sends moved alice's list: the one-to-one message from bob is the newest.
+    assert.deepEqual(j.SessionItem.map((s) => [s.Type, s.To_Account ?? s.GroupId]), [[1, 'bob'], [2, 'lobby']], JSON.stringify(j));
+    assert.equal(j.CompleteFlag, 1);
+  }],
+  ['mark_contact', (j) => { ok(j); assert.equal(j.ResultItem[0].ResultCode, 0, JSON.stringify(j)); }],
+  ['get_contact_group', (j) => {
+    ok(j);
+    const [c] = j.ContactItem;
+    assert.deepEqual([j.ContactItem.length, c.To_Account, c.StandardMark, c.CustomMark], [1, 'bob', '1', 'call back'], JSON.stringify(j));
+    assert.ok(Number.isInteger(c.Timestamp), 'Timestamp');
+  }],
   ['sendmsg', (j) => { assert.equal(j.error?.code, 120001, JSON.stringify(j)); assert.match(j.error.info, /links/); }],
   ['usersig', (j, oracle) => {
     assert.equal(j.demo, true);

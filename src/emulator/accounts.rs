@@ -42,7 +42,7 @@ impl Accounts {
         self.by_id.keys().map(String::as_str)
     }
 
-    fn import(&mut self, id: &str, now_s: u64) {
+    pub fn import(&mut self, id: &str, now_s: u64) {
         self.by_id.entry(id.to_owned()).or_insert(now_s);
     }
 }

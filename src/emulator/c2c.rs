@@ -121,6 +121,16 @@ impl C2c {
             .unwrap_or(&[])
     }
 
+    /// Removes the whole conversation from `owner`'s roaming history (recentcontact/delete with
+    /// ClearRamble 1).
+    pub fn hide_all(&mut self, owner: &str, peer: &str) {
+        for m in self.conversation_mut(owner, peer).into_iter().flatten() {
+            if m.visible_to(owner) {
+                m.hidden.push(owner.to_owned());
+            }
+        }
+    }
+
     fn conversation_mut(&mut self, a: &str, b: &str) -> Option<&mut Vec<Msg>> {
         self.convs.get_mut(&Self::conv_key(a, b))
     }

@@ -251,6 +251,14 @@ impl Groups {
         self.by_id.get(id).is_some_and(|g| g.member(user).is_some())
     }
 
+    /// Whether group `id` holds message `seq`, not recalled (message extensions); 10010 when
+    /// there is no such group.
+    pub fn has_msg(&self, id: &str, seq: u64) -> Result<bool, ApiError> {
+        let g = self.get(id)?;
+        let at = g.msgs.binary_search_by_key(&seq, |m| m.seq);
+        Ok(at.is_ok_and(|i| !g.msgs[i].recalled))
+    }
+
     fn get(&self, id: &str) -> Result<&Group, ApiError> {
         self.by_id.get(id).ok_or_else(no_group)
     }

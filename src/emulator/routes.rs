@@ -2,7 +2,8 @@
 //! catalog without a route answers "not emulated"; anything else is an unknown command.
 
 use super::{
-    accounts, c2c, friends, groups, mute, official, profiles, push, ApiError, Ctx, Outcome,
+    accounts, audit, c2c, follow, friends, groups, msg_ext, mute, official, operation, profiles,
+    push, receipts, recent, robots, ApiError, Ctx, Outcome,
 };
 
 pub struct Route {
@@ -22,6 +23,13 @@ const TABLES: &[&[Route]] = &[
     mute::ROUTES,
     push::ROUTES,
     official::ROUTES,
+    receipts::ROUTES,
+    msg_ext::ROUTES,
+    follow::ROUTES,
+    recent::ROUTES,
+    robots::ROUTES,
+    audit::ROUTES,
+    operation::ROUTES,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static Route> {

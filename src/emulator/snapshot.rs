@@ -55,6 +55,12 @@ pub fn read(text: &str) -> Result<State, InputError> {
         mute: part(o, "mute")?,
         push: part(o, "push")?,
         official: part(o, "official")?,
+        msg_ext: part(o, "msg_ext")?,
+        follow: part(o, "follow")?,
+        recent: part(o, "recent")?,
+        robots: part(o, "robots")?,
+        audit: part(o, "audit")?,
+        cos: part(o, "cos")?,
     })
 }
 

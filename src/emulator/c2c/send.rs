@@ -20,6 +20,8 @@ struct Options {
     online_only: bool,
     /// SendMsgControl "NoUnread".
     no_unread: bool,
+    /// SendMsgControl "NoLastMsg": the conversation list does not move.
+    no_last_msg: bool,
     forbid_before: bool,
     forbid_after: bool,
 }
@@ -43,6 +45,7 @@ impl Options {
             hide_from_sender: sync == Some(2),
             online_only: life == Some(0),
             no_unread: control.contains(&"NoUnread"),
+            no_last_msg: control.contains(&"NoLastMsg"),
             forbid_before: forbid.contains(&"ForbidBeforeSendMsgCallback"),
             forbid_after: forbid.contains(&"ForbidAfterSendMsgCallback"),
         })
@@ -220,6 +223,9 @@ pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
             unread: opts.counts_unread(),
             hidden: hidden_for(from, opts.hide_from_sender),
         });
+        if !opts.no_last_msg {
+            ctx.state.recent.c2c_message(from, to, now);
+        }
     }
     if !opts.forbid_after {
         // The after-callback sees the message as stored (modified by the before-callback).
@@ -298,6 +304,9 @@ pub(super) fn batchsendmsg(ctx: &mut Ctx<'_>) -> Outcome {
             unread: opts.counts_unread(),
             hidden: hidden_for(from, opts.hide_from_sender),
         });
+        if !opts.no_last_msg {
+            ctx.state.recent.c2c_message(from, to, now);
+        }
     }
     let all_failed = errors.len() == wanted;
     let mut out = json!({ "MsgKey": key });

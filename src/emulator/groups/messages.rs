@@ -171,6 +171,8 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
             g.msgs.remove(0);
         }
         g.last_msg_time = now;
+        let members = g.members.iter().map(|m| m.id.as_str());
+        ctx.state.recent.group_message(id, members, now);
         seq
     };
     if let Some(m) = g.member_mut(sender) {

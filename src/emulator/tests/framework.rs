@@ -23,18 +23,17 @@ fn unknown_and_unemulated_commands_name_the_command() {
     assert!(info.contains("v4/openim/no_such_cmd"), "{info}");
     assert!(info.contains("not a Tencent"), "{info}");
 
-    // A current endpoint that no domain emulates (found from the tables, not hard-coded).
-    let missing = crate::api::ENDPOINTS
-        .iter()
-        .find(|e| {
-            !crate::emulator::routes::all()
-                .any(|r| r.service == e.service && r.command == e.command)
-        })
-        .expect("some endpoint is not emulated");
-    let v = r.fails(missing.service, missing.command, "{}", 60009);
-    let info = v.get("ErrorInfo").and_then(Value::as_str).unwrap();
-    assert!(info.contains(missing.command), "{info}");
-    assert!(info.contains("does not emulate"), "{info}");
+    // A current endpoint that no domain emulates (found from the tables, not hard-coded), while
+    // there is one: once every endpoint is emulated (tests/coverage.rs) this case cannot occur.
+    let missing = crate::api::ENDPOINTS.iter().find(|e| {
+        !crate::emulator::routes::all().any(|r| r.service == e.service && r.command == e.command)
+    });
+    if let Some(missing) = missing {
+        let v = r.fails(missing.service, missing.command, "{}", 60009);
+        let info = v.get("ErrorInfo").and_then(Value::as_str).unwrap();
+        assert!(info.contains(missing.command), "{info}");
+        assert!(info.contains("does not emulate"), "{info}");
+    }
 }
 
 #[test]

@@ -3,8 +3,13 @@
 //! code did not produce.
 
 mod accounts;
+mod audit;
 mod auth;
 mod c2c;
+mod calls;
+mod coverage;
+mod doc_requests;
+mod follow;
 mod framework;
 mod friends;
 mod groups;
@@ -15,10 +20,14 @@ mod groups_history;
 mod groups_imports;
 mod groups_kit;
 mod groups_live;
+mod msg_ext;
 mod mute;
 mod official;
+mod operation;
 mod profiles;
 mod push;
+mod recent;
+mod robots;
 
 pub mod support {
     use crate::client::{Client, Config};
