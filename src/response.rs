@@ -58,7 +58,7 @@ pub struct Envelope {
 ///   `bad-response`: it is not Tencent's answer (a proxy's or a hijacker's page, a cut body).
 pub fn judge(env: &Envelope) -> Result<(), TimError> {
     match &env.error_code {
-        Some(code) => match code.as_i64() {
+        Some(code) => match integer(code) {
             Some(0) => Ok(()),
             Some(code) => {
                 let info = env
@@ -84,6 +84,18 @@ pub fn judge(env: &Envelope) -> Result<(), TimError> {
     }
 }
 
+/// 2^53 - 1 (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// An `ErrorCode` as an integer: a number whose value is an integer a JS number holds exactly.
+/// The edge's envelope comes from `JSON.parse`, where `0.0` and `-0` are the integer 0 and
+/// 2^53 + 1 is no integer; judging the value (not serde_json's spelling of it) keeps [`parse`]
+/// in step with the edge (fuzzing found `"ErrorCode":-0` judged differently).
+fn integer(v: &Value) -> Option<i64> {
+    let f = v.as_f64()?;
+    (f.fract() == 0.0 && f.abs() <= MAX_SAFE_INTEGER).then_some(f as i64)
+}
+
 /// Reads an answer: `Ok` holds the whole object when [`judge`] says success. A non-200 status, a
 /// body that is not JSON or not an object is `bad-response`. (The wasm edge parses with the
 /// host's `JSON.parse` instead and judges the same [`Envelope`].)
@@ -106,7 +118,8 @@ pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
             "response body is not a JSON object",
         ));
     };
-    let field = |k: &str| o.get(k).cloned();
+    // `null` is absent, as serde-wasm-bindgen reads the edge's envelope (`Option` from `null`).
+    let field = |k: &str| o.get(k).filter(|v| !v.is_null()).cloned();
     judge(&Envelope {
         action_status: field("ActionStatus"),
         error_code: field("ErrorCode"),
@@ -182,6 +195,34 @@ mod tests {
         let o = parse(200, body).unwrap();
         assert_eq!(o["MsgKey"], "k");
         assert_eq!(o["ErrorList"][0]["ErrorCode"], 70107);
+    }
+
+    #[test]
+    fn judges_as_the_edge_reads_json_parse_output() {
+        // JSON.parse makes `-0`, `0.0` and `1e0` integers, and serde-wasm-bindgen reads a
+        // `null` property as absent; the native reader judges the same texts the same way
+        // (found by fuzz target response_envelope).
+        for body in [
+            r#"{"ActionStatus":"FAIL","ErrorCode":-0}"#,
+            r#"{"ErrorCode":0.0}"#,
+            r#"{"ActionStatus":"OK","ErrorCode":null}"#,
+        ] {
+            assert!(parse(200, body).is_ok(), "{body}");
+        }
+        let e = parse(200, r#"{"ErrorCode":7.0107e4,"ErrorInfo":null}"#).unwrap_err();
+        assert_eq!((e.kind, e.code, e.info.as_str()), (Kind::Api, 70107, ""));
+        // Past 2^53 a JS number is no longer an exact integer.
+        for body in [
+            r#"{"ErrorCode":9007199254740993}"#,
+            r#"{"ErrorCode":null}"#,
+            r#"{"ActionStatus":"FAIL","ErrorCode":null}"#,
+        ] {
+            assert_eq!(
+                parse(200, body).unwrap_err().kind,
+                Kind::BadResponse,
+                "{body}"
+            );
+        }
     }
 
     #[test]
