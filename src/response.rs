@@ -44,7 +44,9 @@ pub enum Code {
 }
 
 impl Code {
-    /// From a JSON number: an integer, or not.
+    /// From a JSON number, judged by its value as `JSON.parse` gives it: `0.0`, `-0` and `1e0`
+    /// are integers, 2^53 + 1 is not (no JS number holds it exactly). The native reader and the
+    /// wasm edge then agree on every text (fuzzing found `"ErrorCode":-0` judged differently).
     pub fn of_f64(n: f64) -> Code {
         if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
             Code::Int(n as i64)
@@ -91,7 +93,7 @@ pub fn judge(
 
 /// Reads an answer: `Ok` holds the whole object when [`judge`] says success. A non-200 status, a
 /// body that is not JSON or not an object is `bad-response`. (The wasm edge parses with the
-/// host's `JSON.parse` instead and judges the same [`Envelope`].)
+/// host's `JSON.parse` instead and reads the same three fields for [`judge`].)
 pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
     if status != 200 {
         return Err(TimError::bad_response(
@@ -112,7 +114,8 @@ pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
         ));
     };
     let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
-    let code = match o.get("ErrorCode") {
+    // `null` counts as absent, on this path as at the wasm edge.
+    let code = match o.get("ErrorCode").filter(|v| !v.is_null()) {
         None => Code::Absent,
         Some(v) => v.as_f64().map_or(Code::NotInt, Code::of_f64),
     };
@@ -187,6 +190,34 @@ mod tests {
         let o = parse(200, body).unwrap();
         assert_eq!(o["MsgKey"], "k");
         assert_eq!(o["ErrorList"][0]["ErrorCode"], 70107);
+    }
+
+    #[test]
+    fn judges_as_the_edge_reads_json_parse_output() {
+        // JSON.parse makes `-0`, `0.0` and `1e0` integers, and serde-wasm-bindgen reads a
+        // `null` property as absent; the native reader judges the same texts the same way
+        // (found by fuzz target response_envelope).
+        for body in [
+            r#"{"ActionStatus":"FAIL","ErrorCode":-0}"#,
+            r#"{"ErrorCode":0.0}"#,
+            r#"{"ActionStatus":"OK","ErrorCode":null}"#,
+        ] {
+            assert!(parse(200, body).is_ok(), "{body}");
+        }
+        let e = parse(200, r#"{"ErrorCode":7.0107e4,"ErrorInfo":null}"#).unwrap_err();
+        assert_eq!((e.kind, e.code, e.info.as_str()), (Kind::Api, 70107, ""));
+        // Past 2^53 a JS number is no longer an exact integer.
+        for body in [
+            r#"{"ErrorCode":9007199254740993}"#,
+            r#"{"ErrorCode":null}"#,
+            r#"{"ActionStatus":"FAIL","ErrorCode":null}"#,
+        ] {
+            assert_eq!(
+                parse(200, body).unwrap_err().kind,
+                Kind::BadResponse,
+                "{body}"
+            );
+        }
     }
 
     #[test]

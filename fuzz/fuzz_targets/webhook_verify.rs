@@ -3,12 +3,14 @@
 //!   RequestTime inside the window and a command name of Tencent's form;
 //! - a query signed with the token verifies exactly when its time is inside the window, and with
 //!   the Sign changed it never does;
-//! - the body (after the first newline) goes through the JSON reader as an event, and through
-//!   the reply builder as a reply description: an accepted reply is a JSON object in Tencent's
-//!   envelope.
+//! - the body (after the first newline) is read as the edge reads it (`body::read`, lone
+//!   surrogate escapes as U+FFFD) as an event, and goes through the reply builder as a reply
+//!   description: an accepted reply is JSON (serde_json reads it) in Tencent's envelope,
+//!   `ActionStatus` "OK" and the reply's own `ErrorCode`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use tim_edge::json::{self, Value};
+use serde_json::Value;
+use tim_edge::body;
 use tim_edge::webhook::{self, command_kind, Auth, Rejection, Reply};
 
 const TOKEN: &str = "xxxxyyyy";
@@ -71,14 +73,15 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // The body: an event for the JSON reader, a reply description for the reply builder.
-    if let Ok(event) = json::parse(body) {
+    if let Ok(event) = body::read(body) {
         let _ = event
             .get("CallbackCommand")
             .and_then(Value::as_str)
             .map(command_kind);
         if let Ok(reply) = Reply::from_spec(&event) {
             let out = reply.to_json();
-            let v = json::parse(&out).unwrap_or_else(|_| panic!("reply is not JSON: {out}"));
+            let v: Value =
+                serde_json::from_str(&out).unwrap_or_else(|_| panic!("reply is not JSON: {out}"));
             assert_eq!(v.get("ActionStatus").and_then(Value::as_str), Some("OK"));
             assert_eq!(
                 v.get("ErrorCode").and_then(Value::as_i64),

@@ -534,7 +534,8 @@ fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Jud
 fn code_of(v: &JsValue) -> Code {
     match v.as_f64() {
         Some(n) => Code::of_f64(n),
-        None if v.is_undefined() => Code::Absent,
+        // `null` counts as absent, as in `response::parse`.
+        None if v.is_undefined() || v.is_null() => Code::Absent,
         None => Code::NotInt,
     }
 }
