@@ -125,6 +125,15 @@ extern "C" {
     pub fn then_fn(this: &Thenable, on_fulfilled: &Function) -> Promise;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `new AbortController()` (web-sys imports it with `catch`; the constructor cannot throw).
+    #[wasm_bindgen(extends = web_sys::AbortController, js_name = AbortController)]
+    type Controller;
+    #[wasm_bindgen(constructor, js_class = "AbortController")]
+    fn new() -> Controller;
+}
+
 /// One attempt's deadline and the caller's signal. Each await on the host goes through
 /// [`Guard::wait`]: a promise that settles with the host's promise, or rejects when the deadline
 /// passes or the caller's signal fires, whichever comes first. So an attempt ends on time even
@@ -143,7 +152,7 @@ impl<'a> Guard<'a> {
         Guard {
             deadline: host::now_ms() + ms as f64,
             signal,
-            controller: web_sys::AbortController::new().ok(),
+            controller: Some(Controller::new().into()),
         }
     }
 

@@ -43,11 +43,12 @@ extern "C" {
     fn get(this: &HeadersLike, name: &JsValue) -> Result<JsValue, JsValue>;
 
     /// `Headers.get` taking and answering JS strings: the header names are made once, and a value
-    /// only crosses into wasm when there is one.
+    /// only crosses into wasm when there is one. (Not `catch`: the runtime's own Headers throws
+    /// only for an invalid name, and ours are constants.)
     #[wasm_bindgen(extends = web_sys::Headers)]
     type NativeHeaders;
-    #[wasm_bindgen(method, catch, js_name = get)]
-    fn get_js(this: &NativeHeaders, name: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, js_name = get)]
+    fn get_js(this: &NativeHeaders, name: &JsValue) -> JsValue;
 
     /// The RequestInit members whose values are the same on every request, set from JS strings
     /// made once (web-sys's setters take Rust strings, decoded again on every call).
@@ -367,7 +368,13 @@ fn start_reading(resp: JsValue, cap: u32) -> (Started, JsValue) {
     let Some(status) = resp.status() else {
         return (Started::NotAResponse, none);
     };
-    let retry_after = NAMES.with(|n| resp.header(&n.retry_after)).is_some();
+    let headers = resp.headers();
+    let header = |name: fn(&Names) -> &JsValue| {
+        headers
+            .as_ref()
+            .and_then(|h| NAMES.with(|n| header(h, name(n))))
+    };
+    let retry_after = header(|n| &n.retry_after).is_some();
     if !matches!(status, 200 | 408 | 503) {
         resp.discard();
         return (
@@ -379,9 +386,7 @@ fn start_reading(resp: JsValue, cap: u32) -> (Started, JsValue) {
         );
     }
     // A Content-Length over the cap is refused before reading.
-    let declared = NAMES
-        .with(|n| resp.header(&n.content_length))
-        .and_then(|h| response::declared_length(&h));
+    let declared = header(|n| &n.content_length).and_then(|h| response::declared_length(&h));
     if let Some(n) = declared.filter(|&n| n > u64::from(cap)) {
         resp.discard();
         let declared = Some(n);
@@ -452,21 +457,29 @@ impl Resp {
         }
     }
 
-    fn header(&self, name: &JsValue) -> Option<String> {
-        let value = match self {
-            Resp::Native(r) => r
+    /// The response's headers, looked up once: `(native, headers)`.
+    fn headers(&self) -> Option<(bool, JsValue)> {
+        match self {
+            Resp::Native(r) => Some((true, r.headers().into())),
+            Resp::Like(r) => r
                 .headers()
-                .unchecked_into::<NativeHeaders>()
-                .get_js(name)
-                .ok()?,
-            Resp::Like(r) => {
-                let h = r.headers().ok().filter(JsValue::is_object)?;
-                h.unchecked_into::<HeadersLike>().get(name).ok()?
-            }
-        };
-        value.as_string()
+                .ok()
+                .filter(JsValue::is_object)
+                .map(|h| (false, h)),
+        }
     }
+}
 
+fn header((native, headers): &(bool, JsValue), name: &JsValue) -> Option<String> {
+    let value = if *native {
+        headers.unchecked_ref::<NativeHeaders>().get_js(name)
+    } else {
+        headers.unchecked_ref::<HeadersLike>().get(name).ok()?
+    };
+    value.as_string()
+}
+
+impl Resp {
     /// Lets go of a body that will not be read, so the connection is freed.
     fn discard(&self) {
         if let Resp::Native(r) = self {
