@@ -8,7 +8,9 @@
 //      `cargo fmt --check` as the `cargo` row;
 //  4b. runs every cargo-fuzz target for 20 s as the `fuzz` row (fuzz-smoke.mjs; installs
 //      cargo-fuzz when missing, needs rustup's nightly toolchain);
-//  4c. runs the type tests (`npm run typecheck`, types/surface.mjs) as the `types` row;
+//  4c. runs the type tests as the `types` row: types/gen-emulator-answers.mjs (the documented
+//      requests through the built emulator; their answers written out for tsc), `npm run
+//      typecheck` and types/surface.mjs;
 //  5. runs the same suites in Node ESM, Node CJS, Deno, Bun and workerd (wrangler dev), one
 //     runtime at a time, each in its own process group with an overall timeout;
 //  5a. runs the `ecosystem` row (ecosystem/run.mjs): the tarball installed into scratch projects
@@ -238,12 +240,21 @@ function runRuntime(name, config, timeoutS) {
   });
 }
 
-// The type tests: `npm run typecheck` (tsc over js-tests/types) and types/surface.mjs (the
-// TimClient types and docs/ENDPOINTS.md against the built package's endpoint table). Each step
-// counts as one test, so a type error fails the run like a failed test.
+// The type tests: types/gen-emulator-answers.mjs (every documented request through the built
+// package's emulator, the answers written into types/emulator-answers.test-d.ts), `npm run
+// typecheck` (tsc over js-tests/types, that file included) and types/surface.mjs (the TimClient
+// types and docs/ENDPOINTS.md against the built package's endpoint table). Each step counts as
+// one test, so a type error fails the run like a failed test. The generator runs first: tsc
+// must see this build's answers, and a stale file from an earlier run is rewritten (or, when the
+// generator fails, deleted so tsc cannot pass on old answers).
 function runTypecheck() {
   const started = Date.now();
-  const steps = [['npm', ['run', '--silent', 'typecheck']], [process.execPath, [join(here, 'types', 'surface.mjs')]]];
+  const answers = join(here, 'types', 'emulator-answers.test-d.ts');
+  const steps = [
+    [process.execPath, [join(here, 'types', 'gen-emulator-answers.mjs')]],
+    ['npm', ['run', '--silent', 'typecheck']],
+    [process.execPath, [join(here, 'types', 'surface.mjs')]],
+  ];
   const results = [];
   for (const [cmd, args] of steps) {
     const name = [cmd === process.execPath ? 'node' : cmd, ...args.map((a) => a.replace(`${here}/`, ''))].join(' ');
@@ -255,6 +266,7 @@ function runTypecheck() {
       const text = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || e.message;
       for (const line of text.split('\n')) console.log(`[types!] ${line}`);
       results.push({ name, ok: false, error: 'failed (output above)' });
+      if (args[0].endsWith('gen-emulator-answers.mjs')) rmSync(answers, { force: true });
     }
   }
   const passed = results.filter((r) => r.ok).length;

@@ -221,6 +221,9 @@ export async function push(): Promise<void> {
   await tim.push.push({ From_Account: 'administrator', MsgRandom: 3674128, OfflinePushInfo: { PushFlag: 0, Title: 'title', Desc: 'text' } });
   await tim.push.push({ From_Account: 'admin', MsgRandom: 3674128, OnlineOnlyFlag: 0, MsgBody: text, OfflinePushInfo: { PushFlag: 0 } });
   await tim.push.push({ From_Account: 'administrator', MsgRandom: 124032, Condition: { TagsAnd: ['A', 'B'] }, OfflinePushInfo: { Desc: 'x' } });
+  await tim.push.push({ From_Account: 'administrator', MsgRandom: 7, Condition: { TagsOr: ['A', 'B'], TagsNot: ['C', 'D'] }, OfflinePushInfo: { Desc: 'x' } });
+  // @ts-expect-error TagsNot is the Push service's (timpush) only
+  await tim.push.imPush({ MsgRandom: 7, MsgBody: text, Condition: { TagsNot: ['C'] } });
   // @ts-expect-error a push needs OfflinePushInfo or MsgBody
   await tim.push.push({ From_Account: 'administrator', MsgRandom: 1 });
   const b = await tim.push.batch({ From_Account: 'administrator', To_Account: ['user1', 'user2'], MsgRandom: 3674128, OfflinePushInfo: { PushFlag: 0, Title: 't', Desc: 'd' } });
@@ -348,6 +351,9 @@ export async function conversation(): Promise<void> {
   const s = await tim.conversation.searchContactGroup({ From_Account: 'yahaha', ContactItem: [{ Type: 1, To_Account: 'xixi' }] });
   void s.ContactResultItem[0].ContactGroupId;
   await tim.conversation.markContact({ From_Account: 'user0', MarkItem: [{ OptType: 3, ContactItem: { Type: 1, To_Account: 'user1' }, SetMark: [1, 2, 3], CustomMark: 'abcd' }] });
+  await tim.conversation.markContact({ From_Account: 'user0', MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'user1' }, ClearMark: [2] }] });
+  // @ts-expect-error the page's field is ClearMark
+  await tim.conversation.markContact({ From_Account: 'user0', MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'user1' }, UnsetMark: [2] }] });
   // @ts-expect-error OptType is 1, 2 or 3
   await tim.conversation.markContact({ From_Account: 'user0', MarkItem: [{ OptType: 4, ContactItem: { Type: 1, To_Account: 'user1' } }] });
   const g = await tim.conversation.getContactGroup({ From_Account: 'user0', StartIndex: 0 });
@@ -378,6 +384,7 @@ export async function moderation(): Promise<void> {
   await tim.moderation.addLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [{ WordType: 0 }] });
   await tim.moderation.deleteLocalAuditKeywords({ SdkAppId: 1400187352, LocalAuditWords: [{ Keyword: 'abc', WordType: 0 }] });
   const local = await tim.moderation.getLocalAuditKeywords({ SdkAppId: 1400187352, FilterType: 1, Offset: 0, Limit: 10 });
+  await tim.moderation.getLocalAuditKeywords({ SdkAppId: 1400187352, Offset: 0, Limit: 10 });
   const total: number = local.TotalCount;
   void total;
   const libs = await tim.moderation.getCloudAuditKeywordsIds({ SdkAppId: 1400187352, Offset: 0, Limit: 3 });

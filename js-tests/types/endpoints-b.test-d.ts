@@ -249,6 +249,8 @@ const onlineNum: number = online.OnlineMemberNum;
 void onlineNum;
 
 client.group.getGroupBanMember({ GroupId: '@TGS#aC5SZEAEF', Offset: 0, Limit: 10 });
+// @ts-expect-error Offset is required (0 on the first call)
+client.group.getGroupBanMember({ GroupId: '@TGS#aC5SZEAEF' });
 client.group.banGroupMember({ GroupId: '@TGS#aC5SZEAEF', Members_Account: ['peter', 'leckie'], Duration: 3600, Description: 'x' });
 // @ts-expect-error Duration is a number of seconds
 client.group.banGroupMember({ GroupId: 'g', Members_Account: ['peter'], Duration: '1h' });
@@ -372,6 +374,9 @@ client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ key: 'like', va
 // @ts-expect-error unknown mode
 client.group.updateGroupCounter({ GroupId: 'g', GroupCounter: [{ Key: 'like', Value: 1 }], Mode: 'Add' });
 client.group.deleteGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounterKeys: ['like'] });
+// Both optional on the pages: no keys deletes every counter; Mode has no stated default.
+client.group.deleteGroupCounter({ GroupId: '@TGS#aC5SZEAEF' });
+client.group.updateGroupCounter({ GroupId: '@TGS#aC5SZEAEF', GroupCounter: [{ Key: 'like', Value: 1 }] });
 
 // Call options are typed too.
 client.group.destroyGroup({ GroupId: 'g' }, { timeoutMs: 5000, maxRetries: 2, deadlineMs: 20000 });
@@ -411,11 +416,13 @@ client.community.createTopic({
 });
 // @ts-expect-error TopicName is required
 client.community.createTopic({ GroupId: 'g' });
-client.community.getTopic({ GroupId: '@TGS#_@TGS#cQVLVHIM62CJ', TopicIdList: ['@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic'] });
+client.community.getTopic({ GroupId: '@TGS#_@TGS#cQVLVHIM62CJ', From_Account: '1400187352', TopicIdList: ['@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic'] });
+// @ts-expect-error From_Account is required (the page: "which is required")
+client.community.getTopic({ GroupId: 'g', TopicIdList: ['t'] });
 client.community.getTopic({ GroupId: 'g', From_Account: 'bob', ResponseFilter: ['TopicName', 'LastMsgTime'] });
 // @ts-expect-error ResponseFilter is a list of field names
-client.community.getTopic({ GroupId: 'g', ResponseFilter: { TopicBaseInfoFilter: ['TopicName'] } });
-const topics = resolved(client.community.getTopic({ GroupId: 'g' }));
+client.community.getTopic({ GroupId: 'g', From_Account: 'bob', ResponseFilter: { TopicBaseInfoFilter: ['TopicName'] } });
+const topics = resolved(client.community.getTopic({ GroupId: 'g', From_Account: 'bob' }));
 const topicName: string | undefined = topics.TopicAndSelfInfo[0].TopicInfo?.TopicName;
 void topicName;
 client.community.modifyTopic({ GroupId: 'g', TopicId: 't', TopicName: 'renamed', MuteAllMember: 'Off' });
@@ -505,8 +512,11 @@ client.officialAccount.officialAccountMsgGetSimple({ Official_Account: '@TOA#_te
 const oaHistory = resolved(client.officialAccount.officialAccountMsgGetSimple({ Official_Account: 'o', ReqMsgNumber: 20 }));
 const finished: 0 | 1 | 2 = oaHistory.IsFinished;
 void finished;
-client.officialAccount.addSubscriber({ Official_Account: '@TOA#_test_id', SubscriberList: [{ Subscriber_Account: 'bob' }] });
-client.officialAccount.deleteSubscriber({ Official_Account: '@TOA#_test_id', SubscriberToDel_Account: ['bob', 'peter'] });
+const subscribed = resolved(client.officialAccount.addSubscriber({ Official_Account: '@TOA#_test_id', SubscriberList: [{ Subscriber_Account: 'bob' }] }));
+const subscribeResult: 0 | 1 | 2 = subscribed.SubscriberList[0].Result;
+const removed = resolved(client.officialAccount.deleteSubscriber({ Official_Account: '@TOA#_test_id', SubscriberToDel_Account: ['bob', 'peter'] }));
+const removedAccount: string = removed.SubscriberList[0].Subscriber_Account;
+void [subscribeResult, removedAccount];
 // @ts-expect-error SubscriberToDel_Account is a list of UserIDs
 client.officialAccount.deleteSubscriber({ Official_Account: 'o', SubscriberToDel_Account: 'bob' });
 client.officialAccount.modifySubscriberInfo({ Official_Account: '@TOA#_test_id', Subscriber_Account: 'bob', CustomString: 'vip' });
@@ -515,5 +525,6 @@ const subs = resolved(client.officialAccount.getSubscriberInfo({ Official_Accoun
 const subsNext: string = subs.Next;
 void subsNext;
 client.officialAccount.getSubscribedOfficialAccountList({ Subscriber_Account: 'bob', Limit: 200, Offset: 0 });
+client.officialAccount.getSubscribedOfficialAccountList({ Subscriber_Account: 'bob', ResponseFilter: { OfficialAccountBaseInfoFilter: ['Name'], SelfInfoFilter: ['SubscribeTime', 'CustomString'] } });
 // @ts-expect-error Offset is a number
 client.officialAccount.getSubscribedOfficialAccountList({ Subscriber_Account: 'bob', Offset: '0' });

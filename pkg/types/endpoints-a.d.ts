@@ -400,12 +400,6 @@ export interface MsgExtensionPage extends TimResponse {
   /** Seq at which all extensions were last cleared. */
   ClearSeq: number;
 }
-/** Per-key result of a set operation. */
-export interface MsgExtensionSetResult {
-  ErrorCode: number;
-  ErrorInfo?: string;
-  Extension: MsgExtension;
-}
 /** 1: set keys, 2: delete keys, 3: clear all. */
 export type MsgExtensionOperateType = 1 | 2 | 3;
 
@@ -437,11 +431,12 @@ export interface MsgExtensionResultItem {
   ErrorCode: number;
   Extension: { Key: string; Value: string; Seq: number };
 }
-/** set_key_values response; per-key failures are in ExtensionList[].ErrorCode. */
+/**
+ * set_key_values response; per-key failures are in ExtensionList[].ErrorCode. A clear
+ * (OperateType 3) lists no keys; get_key_values then answers the clear's Seq as ClearSeq.
+ */
 export interface MessageExtensionSetKeyValuesResponse extends TimResponse {
-  ClearAllSeq?: number;
   ExtensionList?: MsgExtensionResultItem[];
-  ResultList?: MsgExtensionSetResult[];
 }
 
 /** group_get_key_values: extensions of a group message. */
@@ -460,11 +455,9 @@ export interface MessageExtensionGroupSetKeyValuesRequest {
   OperateType: MsgExtensionOperateType;
   ExtensionList?: MsgExtension[];
 }
-/** group_set_key_values response; per-key failures are in ExtensionList[].ErrorCode. */
+/** group_set_key_values response; as set_key_values'. */
 export interface MessageExtensionGroupSetKeyValuesResponse extends TimResponse {
-  ClearAllSeq?: number;
   ExtensionList?: MsgExtensionResultItem[];
-  ResultList?: MsgExtensionSetResult[];
 }
 
 /** client.messageExtension */
@@ -491,6 +484,11 @@ export interface PushCondition {
   AttrsAnd?: Record<string, string>;
   /** Users whose attributes (by name) match any of these values. */
   AttrsOr?: Record<string, string>;
+}
+/** The Push service's Condition (timpush/push): all_member_push's, and TagsNot. */
+export interface TimpushCondition extends PushCondition {
+  /** Leave out users having all of these tags ("TagsOr [A, B], TagsNot [C, D]": (A or B) and not (C and D)). */
+  TagsNot?: string[];
 }
 /** Attributes of one user, keyed by attribute name. */
 export interface UserAttrs {
@@ -597,7 +595,7 @@ interface TimpushPushCommon {
   From_Account: string;
   /** Task de-duplication key. */
   MsgRandom: number;
-  Condition?: PushCondition;
+  Condition?: TimpushCondition;
   /** Business ID passed through to the push webhooks (at most 64 bytes). */
   DataId?: string;
 }
@@ -1149,7 +1147,8 @@ export interface FollowFollowGetResponse extends TimResponse {
     /** Follow time (Unix seconds). */
     FollowTime: number;
     ProfileItem?: TagItem[];
-    ProfileSequence?: number;
+    /** Spelled so in the page's answer example (the page has no answer field table). */
+    profile_sequence?: number;
   }[];
   /** Cursor of the next page; empty when done. */
   NextCursor: string;
@@ -1356,8 +1355,8 @@ export interface ConversationMarkContactRequest {
     ContactItem: ContactItem;
     /** Standard mark bits to set. */
     SetMark?: number[];
-    /** Standard mark bits to clear. */
-    UnsetMark?: number[];
+    /** Standard mark bits to clear (the field is ClearMark in both languages of 1047/53438). */
+    ClearMark?: number[];
     CustomMark?: string;
   }[];
 }
@@ -1537,8 +1536,8 @@ export interface ModerationDeleteLocalAuditKeywordsResponse extends TimResponse 
 /** get_local_audit_keywords: page through (or fuzzy-search) local-moderation keywords. */
 export interface ModerationGetLocalAuditKeywordsRequest {
   SdkAppId: number;
-  /** Which handling type to list (values per the docs). */
-  FilterType: number;
+  /** Only keywords with this handling (1 replace, 2 intercept); all when absent. */
+  FilterType?: number;
   Offset: number;
   /** At most 100. */
   Limit: number;

@@ -398,7 +398,7 @@ export interface GroupImportGroupResponse extends TimResponse {
   GroupId: string;
 }
 
-/** import_group_member: import up to 500 members with their join times. */
+/** import_group_member: import up to 300 members with their join times. */
 export interface GroupImportGroupMemberRequest {
   GroupId: string;
   MemberList: {
@@ -435,7 +435,9 @@ export interface GroupGetOnlineMemberNumResponse extends TimResponse {
 /** get_group_ban_member: page through banned members (AVChatRoom). */
 export interface GroupGetGroupBanMemberRequest {
   GroupId: string;
-  Offset?: number;
+  /** Required (1047/50295): 0 first, then the answer's NextOffset. */
+  Offset: number;
+  /** At most 100. */
   Limit?: number;
 }
 /** get_group_ban_member response. */
@@ -539,7 +541,7 @@ export interface ImportGroupMsgItem {
   MsgBody: MsgBody;
   CloudCustomData?: string;
 }
-/** import_group_msg: import historical group messages (up to 20 per call). */
+/** import_group_msg: import historical group messages (up to 7 per call). */
 export interface GroupImportGroupMsgRequest {
   GroupId: string;
   /** 1: update the members' conversation list. */
@@ -729,7 +731,8 @@ export interface GroupGetGroupCounterResponse extends TimResponse {
 export interface GroupUpdateGroupCounterRequest {
   GroupId: string;
   GroupCounter: GroupCounterItem[];
-  Mode: 'Set' | 'Increase' | 'Decrease';
+  /** Optional on the page (1047/53428, both languages), which names no default. */
+  Mode?: 'Set' | 'Increase' | 'Decrease';
 }
 /** update_group_counter response: the counters after the update. */
 export interface GroupUpdateGroupCounterResponse extends TimResponse {
@@ -739,7 +742,8 @@ export interface GroupUpdateGroupCounterResponse extends TimResponse {
 /** delete_group_counter: remove counters. */
 export interface GroupDeleteGroupCounterRequest {
   GroupId: string;
-  GroupCounterKeys: string[];
+  /** The keys to delete; every counter when absent (1047/53429). */
+  GroupCounterKeys?: string[];
 }
 /** delete_group_counter response. */
 export type GroupDeleteGroupCounterResponse = TimResponse;
@@ -834,8 +838,8 @@ export interface CommunityCreateTopicResponse extends TimResponse {
 /** get_topic: topic profiles (all topics when TopicIdList is omitted). */
 export interface CommunityGetTopicRequest {
   GroupId: string;
-  /** Also return this user's own info in each topic (SelfInfo). */
-  From_Account?: string;
+  /** Required (49469, both languages): the user whose SelfInfo each topic carries. */
+  From_Account: string;
   TopicIdList?: string[];
   /** Topic fields to return, e.g. "TopicName", "LastMsgTime"; all when omitted. */
   ResponseFilter?: string[];
@@ -1214,8 +1218,10 @@ export interface OfficialAccountAddSubscriberRequest {
   Official_Account: string;
   SubscriberList: OfficialAccountSubscriber[];
 }
-/** add_subscriber response. */
-export type OfficialAccountAddSubscriberResponse = TimResponse;
+/** add_subscriber response: per subscriber, Result 0 failed, 1 added, 2 already a subscriber (60760). */
+export interface OfficialAccountAddSubscriberResponse extends TimResponse {
+  SubscriberList: { Subscriber_Account: string; Result: 0 | 1 | 2 }[];
+}
 
 /** delete_subscriber: remove subscribers. */
 export interface OfficialAccountDeleteSubscriberRequest {
@@ -1223,8 +1229,10 @@ export interface OfficialAccountDeleteSubscriberRequest {
   /** UserIDs to unsubscribe. */
   SubscriberToDel_Account: string[];
 }
-/** delete_subscriber response. */
-export type OfficialAccountDeleteSubscriberResponse = TimResponse;
+/** delete_subscriber response: per account, Result 1 removed, 2 not a subscriber. */
+export interface OfficialAccountDeleteSubscriberResponse extends TimResponse {
+  SubscriberList: { Subscriber_Account: string; Result: number }[];
+}
 
 /** modify_subscriber_info: change a subscriber's custom string. */
 export interface OfficialAccountModifySubscriberInfoRequest {
@@ -1261,6 +1269,8 @@ export interface OfficialAccountGetSubscribedOfficialAccountListRequest {
   Offset?: number;
   ResponseFilter?: {
     OfficialAccountBaseInfoFilter?: string[];
+    /** The subscriber's own fields, e.g. "SubscribeTime", "CustomString" (60763). */
+    SelfInfoFilter?: string[];
   };
 }
 /** get_subscribed_official_account_list response. */

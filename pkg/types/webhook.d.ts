@@ -282,29 +282,61 @@ export type OfficialAccountCallbackAfterSendMsg = Base<'OfficialAccount.Callback
 export type OfficialAccountCallbackAfterMsgWithDraw = Base<'OfficialAccount.CallbackAfterMsgWithDraw'> & Official & { WithdrawMsgList?: { MsgKey: string }[] } & Extra;
 
 // ---- Push results ----
-export interface PushEvent {
-  /** 1 one-to-one, 2 group. */
+// Tencent batches push results: one callback carries `{ Events: [...] }`, 1-100 events, and names
+// its command in the URL and in every event, not at the top of the body (1047/67551, 67552).
+/** One event of Push.AllMemberPush: a push of all_member_push / timpush (push, batch) reached a device (1047/67551). */
+export interface PushAllMemberPushEvent {
+  CallbackCommand: 'Push.AllMemberPush';
+  /** 1 offline push, 2 online push. */
   EventType: number;
-  /** Seconds (unlike the message callbacks). */
+  /** The TaskId the push answered. */
+  TaskId: string;
+  /** When the push task started, Unix seconds. */
+  TaskTime: number;
+  /** Unix seconds. */
   EventTime: number;
-  From_Account: string;
   To_Account: string;
   /** 0 unknown, 1 APNs, 2 Xiaomi, 3 Huawei, 4 FCM, 5 Meizu, 6 OPPO, 7 vivo, 8 Honor. */
   PushPlatform: number;
   /** 1 sent, 2 delivered, 3 clicked. */
   PushStage: number;
-  MsgKey?: string;
-  GroupID?: string;
-  MsgSeq?: number;
-  MsgRandom?: number;
-  MsgTime?: number;
   ErrCode: number;
   ErrInfo?: string;
 }
-export type PushOfflinePush = Base<'Push.OfflinePush'> & { Events?: PushEvent[] } & Partial<PushEvent> & Extra;
-export type PushAllMemberPush = Base<'Push.AllMemberPush'> & { Events?: PushEvent[] } & Partial<PushEvent> & Extra;
+/** One event of Push.OfflinePush: a message's offline push (1047/67552). */
+export interface PushOfflinePushEvent {
+  CallbackCommand: 'Push.OfflinePush';
+  /** 1 one-to-one, 2 group. */
+  EventType: number;
+  /** Unix seconds. */
+  EventTime: number;
+  From_Account: string;
+  To_Account: string;
+  PushPlatform: number;
+  PushStage: number;
+  /** One-to-one messages. */
+  MsgKey?: string;
+  /** Group messages. */
+  GroupID?: string;
+  MsgSeq?: number;
+  MsgRandom?: number;
+  /** The message's send time, Unix seconds. */
+  MsgTime?: number;
+  /** The push's own ID. */
+  PushID?: string;
+  ErrCode: number;
+  ErrInfo?: string;
+}
+/** A batched body: the command is in the URL (`event.command`) and in each event. */
+export type PushOfflinePush = { CallbackCommand?: undefined; Events: PushOfflinePushEvent[] } & Extra;
+export type PushAllMemberPush = { CallbackCommand?: undefined; Events: PushAllMemberPushEvent[] } & Extra;
 
-/** Every documented callback body, discriminated on `CallbackCommand`. */
+/** The batched callbacks, by the command their URL names. */
+interface BatchedCallbackBodies {
+  'Push.OfflinePush': PushOfflinePush;
+  'Push.AllMemberPush': PushAllMemberPush;
+}
+/** Every documented callback body: discriminated on `CallbackCommand`, but the batched push results (`{ Events }`). */
 export type CallbackBody =
   | AlertRequestOverLimit | StateStateChange | ProfileCallbackPortraitSet
   | SnsCallbackPrevFriendAdd | SnsCallbackPrevFriendResponse | SnsCallbackFriendAdd | SnsCallbackFriendDelete
@@ -329,9 +361,9 @@ export type CallbackBody =
   | PushOfflinePush | PushAllMemberPush;
 
 /** Every documented command name. */
-export type CallbackCommand = CallbackBody['CallbackCommand'];
+export type CallbackCommand = NonNullable<CallbackBody['CallbackCommand']> | keyof BatchedCallbackBodies;
 /** The body type of one command. */
-export type CallbackBodyOf<C extends CallbackCommand> = Extract<CallbackBody, { CallbackCommand: C }>;
+export type CallbackBodyOf<C extends CallbackCommand> = C extends keyof BatchedCallbackBodies ? BatchedCallbackBodies[C] : Extract<CallbackBody, { CallbackCommand: C }>;
 /** Commands Tencent waits on and acts on the answer of (the rest are notifications). */
 export type BeforeCallbackCommand = Extract<CallbackCommand, `${string}.CallbackBefore${string}` | `${string}.CallbackPrev${string}`>;
 

@@ -189,6 +189,7 @@ fn retry_classes_follow_the_dedup_facts() {
     let expect: HashSet<&str> = [
         "sendmsg",
         "send_group_msg",
+        "send_broadcast_msg",
         "importmsg",
         "import_group_msg",
         "send_official_account_msg",

@@ -217,10 +217,14 @@ impl<'a> Ctx<'a> {
 }
 
 impl Callback {
-    /// `body` is a JSON object (handlers pass `json!({...})`).
+    /// `body` is a JSON object (handlers pass `json!({...})`). A batched body (`{"Events":
+    /// [...]}`, the push results) names its command in each event only, as Tencent's do
+    /// (1047/67551); every other body gets it at the top.
     pub fn new(command: &'static str, mut body: Value) -> Callback {
         if let Some(o) = body.as_object_mut() {
-            o.insert("CallbackCommand".into(), command.into());
+            if !o.contains_key("Events") {
+                o.insert("CallbackCommand".into(), command.into());
+            }
         }
         Callback { command, body }
     }

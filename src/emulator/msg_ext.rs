@@ -284,7 +284,7 @@ fn set(ctx: &mut Ctx<'_>, t: Target) -> Outcome {
     if op == 3 {
         ext.keys.clear();
         ext.clear = seq;
-        answer["ClearAllSeq"] = seq.into();
+        // Tencent's pages answer only ExtensionList; the clear's Seq shows as get's ClearSeq.
         answer["ExtensionList"] = json!([]);
     } else {
         let mut results = Vec::with_capacity(list.len());

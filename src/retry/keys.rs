@@ -7,6 +7,9 @@
 //! - `openim/importmsg`: MsgSeq + MsgRandom + MsgTimeStamp, no window. MsgTimeStamp is the
 //!   historical time and stays the caller's; we fill the other two if missing.
 //! - `group_open_http_svc/send_group_msg`: Random within five minutes.
+//! - `group_open_http_svc/send_broadcast_msg`: content and Random within five minutes, "the later
+//!   message will be discarded as a repeated message" (1047/49440, both languages); Random is
+//!   required there, and filled here when the caller left it out.
 //! - `official_account_open_http_svc/send_official_account_msg`: identical content within five
 //!   minutes; nothing to fill, only the window matters.
 //!
@@ -41,6 +44,12 @@ const RULES: &[Rule] = &[
     Rule {
         service: "group_open_http_svc",
         command: "send_group_msg",
+        fields: &["Random"],
+        window_ms: Some(300_000),
+    },
+    Rule {
+        service: "group_open_http_svc",
+        command: "send_broadcast_msg",
         fields: &["Random"],
         window_ms: Some(300_000),
     },

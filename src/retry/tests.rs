@@ -768,6 +768,34 @@ fn dedup_keys_are_filled_once_and_never_override_the_caller() {
         parse(&fill("group_open_http_svc", "send_group_msg", "{}", [0, 9]).unwrap()),
         parse(r#"{"Random":1}"#)
     );
+    // Live-group broadcasts: Random too (Tencent drops a repeat within five minutes), and the
+    // caller's Random is kept.
+    let v = parse(
+        &fill(
+            "group_open_http_svc",
+            "send_broadcast_msg",
+            r#"{"MsgBody":[]}"#,
+            [7, 9],
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        (v["Random"].as_u64(), v["MsgBody"].clone()),
+        (Some(7), serde_json::json!([]))
+    );
+    assert_eq!(
+        fill(
+            "group_open_http_svc",
+            "send_broadcast_msg",
+            r#"{"Random":3}"#,
+            [7, 9]
+        ),
+        None
+    );
+    assert_eq!(
+        dedup_window_ms("group_open_http_svc", "send_broadcast_msg"),
+        Some(300_000)
+    );
     let v = parse(&fill("openim", "importmsg", r#"{"MsgTimeStamp":1}"#, [3, 4]).unwrap());
     assert_eq!(
         (
@@ -822,6 +850,7 @@ fn every_dedup_endpoint_has_its_keys() {
         ("openim", "sendmsg"),
         ("openim", "importmsg"),
         ("group_open_http_svc", "send_group_msg"),
+        ("group_open_http_svc", "send_broadcast_msg"),
     ] {
         assert_eq!(
             crate::api::find(s, c).map(|e| e.retry),

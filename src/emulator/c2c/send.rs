@@ -322,13 +322,14 @@ pub(super) fn batchsendmsg(ctx: &mut Ctx<'_>) -> Outcome {
 
 /// Imports a historical message. Dedup is on MsgSeq + MsgRandom + MsgTimeStamp within the
 /// conversation, either direction, content ignored; the first import wins (doc 269/2568).
-/// SyncFromOldSystem 1 counts the message as unread, 2 does not. No callbacks.
+/// SyncFromOldSystem 5 (the current pages; 1 on the 2020/2021 pages) counts the message as
+/// unread, 2 does not. No callbacks.
 pub(super) fn importmsg(ctx: &mut Ctx<'_>) -> Outcome {
     let sync = ctx.opt_int("SyncFromOldSystem", 90030)?;
     let counts_unread = match sync {
-        Some(1) => true,
+        Some(1 | 5) => true,
         Some(2) => false,
-        _ => return Err(ApiError::new(90030, "SyncFromOldSystem must be 1 or 2")),
+        _ => return Err(ApiError::new(90030, "SyncFromOldSystem must be 2 or 5")),
     };
     let from = account(ctx, "From_Account", 90008, 20003)?;
     let to = account(ctx, "To_Account", 90003, 20003)?;

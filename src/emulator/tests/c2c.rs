@@ -332,6 +332,13 @@ fn importmsg_keeps_the_given_time_and_the_first_import() {
     // SyncFromOldSystem 1 counts unread, 2 does not.
     assert_eq!(unread(&mut r, "alice", "bob"), 1);
     assert_eq!(unread(&mut r, "bob", "alice"), 1);
+    // 5 is the current pages' value for a real-time import (1 the 2020/2021 pages'): unread too.
+    ok(
+        &mut r,
+        "importmsg",
+        imp(5, 7, NOW - 40, "bob", "alice", "realtime 2"),
+    );
+    assert_eq!(unread(&mut r, "alice", "bob"), 2);
 
     let base = imp(2, 5, NOW, "alice", "bob", "x");
     let without = |k: &str| {

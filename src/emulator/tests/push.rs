@@ -733,6 +733,8 @@ fn push_service_sends_report_each_recipient_in_callbacks_of_100() {
     assert_eq!(sizes, [100, 100, 50]);
     let first = &after[0].body["Events"][0];
     assert_eq!(after[0].command, "Push.AllMemberPush");
+    // Batched as Tencent's: the command is in the URL and in each event, not at the top.
+    assert_eq!(after[0].body.as_object().unwrap().len(), 1);
     assert_eq!(
         *first,
         json!({"CallbackCommand": "Push.AllMemberPush", "EventType": 2, "TaskId": task,
