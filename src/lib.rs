@@ -15,6 +15,7 @@
 //! - [`json`]: the small JSON document model (parse, read, modify, write) the SDK uses.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
 //! - [`retry`]: the retry policy as a pure state machine, host health, idempotency keys.
+//! - [`jobs`]: bulk jobs: chunks, derived dedup keys, quota pacing, outcome checks (issue 18).
 //! - [`emulator`]: a local in-memory stand-in for Tencent's REST backend (offline development).
 
 pub mod api;
@@ -22,6 +23,7 @@ pub mod client;
 pub mod emulator;
 pub mod error;
 pub mod heap;
+pub mod jobs;
 pub mod json;
 pub mod region;
 pub mod request;
