@@ -46,6 +46,7 @@ mkdirSync(join(gen, 'web'), { recursive: true });
 mkdirSync(join(gen, 'node'), { recursive: true });
 buildModule('tim_edge', []);
 buildModule('tim_edge_emulator', ['--features', 'emulator']);
+buildModule('tim_edge_jobs', ['--features', 'jobs']);
 
 function buildModule(stem, cargoArgs) {
   // 2. Rust -> wasm.
@@ -126,6 +127,11 @@ bundle('emulator-node.mjs', 'emulator-node.mjs', ['--platform=node', '--format=e
 bundle('emulator-deno.mjs', 'emulator-deno.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator.js']);
 bundle('emulator-workerd.mjs', 'emulator-workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_emulator_bg.wasm']);
 bundle('emulator-node-cjs.cjs', 'emulator-node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
+// The same four for `tim-edge/jobs` (its own module: the SDK plus the job planner).
+bundle('jobs-node.mjs', 'jobs-node.mjs', ['--platform=node', '--format=esm', '--target=node20']);
+bundle('jobs-deno.mjs', 'jobs-deno.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_jobs.js', '--external:node:fs']);
+bundle('jobs-workerd.mjs', 'jobs-workerd.mjs', ['--platform=neutral', '--format=esm', '--target=es2022', '--external:../gen/tim_edge_jobs_bg.wasm']);
+bundle('jobs-node-cjs.cjs', 'jobs-node.cjs', ['--platform=node', '--format=cjs', '--target=node20']);
 
 const size = statSync(join(gen, 'tim_edge_bg.wasm')).size;
 const gz = gzipSync(readFileSync(join(gen, 'tim_edge_bg.wasm')), { level: 9 }).length;

@@ -49,6 +49,8 @@ const RUNTIMES = {
   cli: () => [process.execPath, ['tests/cli/run.mjs']],
   // Not a runtime: the README's offline walkthrough against the example Worker (wrangler dev).
   walkthrough: () => [process.execPath, ['tests/walkthrough/run.mjs']],
+  // Not a runtime: bulk jobs (tim-edge/jobs) against the emulator, Node/Deno and wrangler dev.
+  jobs: () => [process.execPath, ['tests/jobs/run.mjs']],
 };
 
 function parseArgs(argv) {
@@ -111,7 +113,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'jobs']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, files: packed[0].files.length, size: packed[0].size };
 }
 

@@ -8,6 +8,8 @@ mod client;
 mod emulator;
 mod endpoints;
 mod error;
+#[cfg(feature = "jobs")]
+mod jobs;
 mod js;
 mod usersig;
 mod webhook;
