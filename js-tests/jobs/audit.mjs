@@ -92,3 +92,19 @@ export function judgePacing({ arrivals, command, quotas, units, downtimeMs = 0, 
   if (slack !== null && Math.abs(activeMs - idealMs) > slack * idealMs) problems.push(`duration ${f.activeMs} ms (runner alive) is not within ${slack * 100}% of ${idealMs} ms`);
   return { figures: f, problems };
 }
+
+/**
+ * How late a 10 ms timer fires in this process, beyond 25 ms, summed: a loaded machine stalls
+ * every process on it, and pacing on a host that cannot keep time costs grants. Durations are
+ * judged only when the stall total stays small.
+ */
+export function startStallProbe() {
+  let stallMs = 0;
+  let expected = Date.now() + 10;
+  const timer = setInterval(() => {
+    const late = Date.now() - expected;
+    if (late > 25) stallMs += late;
+    expected = Date.now() + 10;
+  }, 10);
+  return { stop: () => (clearInterval(timer), Math.round(stallMs)) };
+}

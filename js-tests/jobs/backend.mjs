@@ -44,7 +44,10 @@ export async function startBackend({ emulator, faults = null }) {
   const server = createServer(async (req, res) => {
     const t = now();
     const command = new URL(req.url, 'http://x').pathname.split('/').pop();
-    const arrival = { t, command, items: 1 };
+    // x-tim-sent-at: when the runner handed the request to fetch (stamped by the example Worker
+    // under test), so pacing can be judged at the edge in workerd too.
+    const sentAt = Number(req.headers['x-tim-sent-at']) || null;
+    const arrival = { t, command, items: 1, sentAt };
     arrivals.push(arrival);
     const chunks = [];
     for await (const c of req) chunks.push(c);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackend } from './backend.mjs';
-import { messagesPerRecipient, judgeDelivery, judgePacing } from './audit.mjs';
+import { messagesPerRecipient, judgeDelivery, judgePacing, startStallProbe } from './audit.mjs';
 
 const MARK = '@@JOB ';
 const APP = 1400000018;
@@ -79,7 +79,9 @@ export async function runScenario(o) {
   };
   const config = { baseUrl: backend.url, sdkAppId: APP, key: KEY, checkpoint: join(dir, 'job.ckpt'), sentLog: join(dir, 'sent.log'), job, itemsFile, failRate: o.failRate ?? 0, timeoutMs: 2000 };
   const deadline = Date.now() + (o.timeoutS ?? 120) * 1000;
+  let figuresStall = 0;
   const runs = [];
+  const probe = startStallProbe(); // this process: it serves the backend
   let final = null;
   try {
     let kills = o.kills ?? 0;
@@ -95,12 +97,13 @@ export async function runScenario(o) {
     }
     if (!final) throw new Error(`no result within ${o.timeoutS} s (${runs.length} runs)`);
   } finally {
+    figuresStall = probe.stop();
     await backend.close();
   }
   const problems = [];
   const figures = { runs: runs.length, kills: runs.filter((r) => r.killed).length, injectedStepFailures: runs.reduce((n, r) => n + r.injected, 0), faults: backend.injected };
-  // Host stalls are only known for runs that finished (a killed runner cannot report).
-  const stallMs = runs.reduce((n, r) => n + r.stallMs, 0);
+  // Host stalls: the runner's (runs that finished report theirs) and this process's.
+  const stallMs = Math.max(runs.reduce((n, r) => n + r.stallMs, 0), figuresStall);
   figures.lastRun = runs.at(-1).run;
   const command = o.endpoint.split('/')[1];
   if (isImport) {

@@ -19,6 +19,14 @@
 //!
 //! Grants are first come, first served and never earlier than a previous grant. The state is
 //! plain data (serde) so a Durable Object can keep it across evictions.
+//!
+//! **Admission.** A grant is when a request *may* leave; a stalled host sends it later, and
+//! several overdue requests then leave together. Where one process sends everything through
+//! this limiter (the local runner), [`Limiter::admit`] checks the request against the sends
+//! that really happened, in the unguarded window, just before it leaves: late requests wait
+//! for room instead of crowding a window, and no grant is wasted. Runners that share a
+//! limiter across isolates cannot see each other's sends; they take a new grant instead when
+//! they woke later than the guard (the edge's rule).
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
@@ -130,6 +138,9 @@ impl Bucket {
 pub struct Limiter {
     guard_ms: u32,
     buckets: BTreeMap<String, Bucket>,
+    /// Sends admitted (ms, units) per bucket, inside their window.
+    #[serde(default)]
+    sent: BTreeMap<String, VecDeque<(f64, u32)>>,
 }
 
 impl Limiter {
@@ -137,7 +148,41 @@ impl Limiter {
         Limiter {
             guard_ms,
             buckets: BTreeMap::new(),
+            sent: BTreeMap::new(),
         }
+    }
+
+    /// 0 when a request with these costs may leave at `now_ms` (and it is recorded as sent),
+    /// else how long to wait for room in the (guarded) windows of the sends that really happened.
+    pub fn admit(&mut self, now_ms: u64, costs: &[Cost]) -> u64 {
+        let now = now_ms as f64;
+        let mut at = now;
+        for c in costs {
+            // Guarded like the grants: a request admitted now may reach the wire a little later.
+            let window = f64::from(c.quota.window_ms) + f64::from(self.guard_ms);
+            let log = self.sent.entry(c.bucket.clone()).or_default();
+            while log.front().is_some_and(|&(t, _)| t + window <= now) {
+                log.pop_front();
+            }
+            let mut total: u64 = log.iter().map(|e| u64::from(e.1)).sum();
+            for &(t, n) in log.iter() {
+                if total + u64::from(c.units) <= u64::from(c.quota.limit) {
+                    break;
+                }
+                total -= u64::from(n);
+                at = at.max(t + window);
+            }
+        }
+        if at > now {
+            return (at - now).ceil() as u64;
+        }
+        for c in costs {
+            self.sent
+                .entry(c.bucket.clone())
+                .or_default()
+                .push_back((now, c.units));
+        }
+        0
     }
 
     /// The time (ms, same clock as `now_ms`) at which a request with these costs may start, and
@@ -168,5 +213,7 @@ impl Limiter {
     pub fn forget_idle(&mut self, now_ms: u64) {
         let now = now_ms as f64;
         self.buckets.retain(|_, b| b.tat + 86_400_000.0 > now);
+        self.sent
+            .retain(|_, log| log.back().is_some_and(|&(t, _)| t + 86_400_000.0 > now));
     }
 }

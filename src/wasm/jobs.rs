@@ -183,6 +183,13 @@ impl JobLimiter {
             .collect())
     }
 
+    /// 0 when a request with these costs (a JSON array) may leave now (recorded as sent), else
+    /// the ms to wait: the check against real sends, for runners that send through this limiter.
+    pub fn admit(&mut self, now_ms: f64, costs: &str) -> Result<f64, JsValue> {
+        let costs: Vec<Cost> = parse(costs, "costs")?;
+        Ok(self.inner.admit(ms(now_ms), &costs) as f64)
+    }
+
     /// After a "too frequent" answer: `bucket` gets nothing for one window of `quota` (JSON).
     pub fn penalize(&mut self, now_ms: f64, bucket: &str, quota: &str) -> Result<(), JsValue> {
         let q: Quota = parse(quota, "quota")?;

@@ -140,9 +140,10 @@ function instanceId(jobId, run) {
  *   ledgers   the TimJobLedger namespace      limiter  the TimRateLimiter namespace
  *   workflow  a Workflow binding (optional)   queue    a Queue binding (optional)
  *   client    a TimClient (or a function returning one)
- *   appName   the limiter's name (default: the client's sdkAppId when given, else 'default')
+ *   appName   the limiter's name: one per app (its SDKAppID), so all its jobs share the quota
+ *   leaseMs   how long a chunk stays held by a runner that stopped answering (renewed every third)
  */
-export function cloudflareJobs({ ledgers, limiter, workflow, queue, client, appName = 'default', chunkConcurrency = 2, maxInFlight = 16, leaseMs = 60000, hooks }) {
+export function cloudflareJobs({ ledgers, limiter, workflow, queue, client, appName = 'default', chunkConcurrency = 4, maxInFlight = 16, leaseMs = 15000, hooks }) {
   if (!ledgers || !limiter) throw badInput('cloudflareJobs needs the ledgers and limiter Durable Object namespaces');
   const clientOf = () => (typeof client === 'function' ? client() : client);
   const limiterOf = () => limiterStub(limiter, appName);
@@ -222,14 +223,22 @@ export function cloudflareJobs({ ledgers, limiter, workflow, queue, client, appN
       if (!job) return { state: 'missing' };
       const planner = plannerOf(job);
       const pending = await step.do('pending chunks', () => ledger.pending());
-      const config = { retries: { limit: 10, delay: '5 seconds', backoff: 'exponential' }, timeout: '15 minutes' };
-      for (let i = 0; i < pending.length; i += chunkConcurrency) {
-        // Read outside any step, so a cancel is seen at once on every replay.
-        if ((await ledger.job())?.state !== 'running') break;
-        await Promise.all(pending.slice(i, i + chunkConcurrency).map((index) =>
-          step.do(`chunk ${index}`, config, () =>
-            executeChunk({ planner, ledger, limiter: limiterOf(), client: clientOf(), index, leaseMs, maxInFlight, hooks }))));
-      }
+      // A chunk held by a runner that died is free once its lease lapses (leaseMs): retry steps
+      // at a steady pace rather than exponentially.
+      const config = { retries: { limit: 30, delay: '2 seconds', backoff: 'linear' }, timeout: '15 minutes' };
+      // chunkConcurrency steps in flight, the next one starting as soon as one ends, so a
+      // step's own overhead (ledger, engine) overlaps other steps' sending.
+      let next = 0;
+      const worker = async () => {
+        while (next < pending.length) {
+          // Read outside any step, so a cancel is seen at once on every replay.
+          if ((await ledger.job())?.state !== 'running') return;
+          const index = pending[next++];
+          await step.do(`chunk ${index}`, config, () =>
+            executeChunk({ planner, ledger, limiter: limiterOf(), client: clientOf(), index, leaseMs, maxInFlight, hooks }));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(chunkConcurrency, pending.length) }, worker));
       const s = await ledger.status({ limit: 0 });
       return { state: s.state, counts: s.counts };
     },

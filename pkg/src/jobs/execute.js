@@ -91,8 +91,9 @@ export function newOwner() {
 
 /**
  * Executes chunk `index` of the job in `ledger`. Answers `{ chunk, state, done, failed, unknown,
- * requests, checks, lateGrants }` with state 'committed', 'done' (already), or 'stopped' (the job
- * is cancelled); `lateGrants` counts grants given up because the host woke too late. Throws
+ * requests, checks, lateGrants, heldBack }` with state 'committed', 'done' (already), or 'stopped'
+ * (the job is cancelled); `lateGrants` counts grants given up because the host woke too late
+ * (shared limiters), `heldBack` sends held for room in a window (local limiters). Throws
  * ChunkBusy when another runner holds it, and rethrows an abort (nothing is committed then: the
  * next runner resolves the chunk).
  */
@@ -136,7 +137,7 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
   for (const r of requests) for (const id of r.ids) byId.set(id, items[k++]);
   const results = new Map();
   const { settleMs, guardMs } = planner.spec;
-  const stats = { requests: 0, checks: 0, lateGrants: 0 };
+  const stats = { requests: 0, checks: 0, lateGrants: 0, heldBack: 0 };
   // No signal on the calls: a stop lets requests in flight finish (within timeoutMs) rather than
   // cut them off mid-way, which would only make more outcomes unknown.
   const opts = { ...callOptions, maxRetries: 0 };
@@ -163,7 +164,13 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
       for (;;) {
         const [at] = await limiter.reserve([c.costs]);
         await sleep(at - Date.now(), signal);
-        if (guardMs > 0 && Date.now() - at > guardMs && late++ < MAX_REGRANTS) {
+        if (typeof limiter.admit === 'function') {
+          // Checked against the real sends (see settle below).
+          for (let hold; (hold = await limiter.admit(c.costs)) > 0; ) {
+            stats.heldBack++;
+            await sleep(hold, signal);
+          }
+        } else if (guardMs > 0 && Date.now() - at > guardMs && late++ < MAX_REGRANTS) {
           stats.lateGrants++;
           continue; // woke too late: a new grant
         }
@@ -200,9 +207,18 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
     for (;;) {
       await sleep(at - Date.now(), signal);
       if (signal.aborted) throw abortError(signal);
-      // Woken later than the guard allows (a stalled host, a busy event loop): sending now
-      // could crowd a window with requests granted after this one, so take a new grant.
-      if (guardMs > 0 && Date.now() - at > guardMs && regrants < MAX_REGRANTS) {
+      if (typeof limiter.admit === 'function') {
+        // This process sends everything through the limiter: check against the real sends.
+        const wait = await limiter.admit(r.costs);
+        if (wait > 0) {
+          stats.heldBack++;
+          at = Date.now() + wait;
+          continue;
+        }
+      } else if (guardMs > 0 && Date.now() - at > guardMs && regrants < MAX_REGRANTS) {
+        // Woken later than the guard allows (a stalled host, a busy event loop) with a limiter
+        // shared across isolates: sending now could crowd a window with requests granted after
+        // this one, so take a new grant.
         regrants++;
         stats.lateGrants++;
         [at] = await limiter.reserve([r.costs]);

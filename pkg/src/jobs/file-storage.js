@@ -162,6 +162,7 @@ export class FileLimiter {
 
   #fs;
   #inner;
+  #dirty = false;
   constructor(fs, path, guardMs, state) {
     this.#fs = fs;
     this.path = path;
@@ -182,6 +183,21 @@ export class FileLimiter {
     const waits = await this.#inner.reserve(costs);
     this.#save();
     return waits;
+  }
+
+  async admit(costs) {
+    const wait = await this.#inner.admit(costs);
+    // Saved right after the request leaves, not before: the write must not delay the send.
+    // (A kill loses at most the sends of that moment from the file; the grants, saved at once,
+    // still keep the restarted runner behind them.)
+    if (wait === 0 && !this.#dirty) {
+      this.#dirty = true;
+      setTimeout(() => {
+        this.#dirty = false;
+        this.#save();
+      }, 0);
+    }
+    return wait;
   }
 
   async penalize(bucket, quota) {

@@ -48,7 +48,7 @@ export async function runJob({
     const takeOver = typeof checkpoint === 'string';
     const pending = await ledger.pending();
     // What this run did (not the job's whole history): calls made, checks, grants given up.
-    const stats = { requests: 0, checks: 0, lateGrants: 0, chunkRetries: 0 };
+    const stats = { requests: 0, checks: 0, lateGrants: 0, heldBack: 0, chunkRetries: 0 };
     let next = 0;
     const worker = async () => {
       while (next < pending.length && !signal?.aborted) {
@@ -61,7 +61,7 @@ export async function runJob({
               planner, ledger, limiter, client, index, signal, takeOver, maxInFlight, callOptions, hooks, owner: newOwner(),
             });
             if (r.state === 'stopped') return;
-            for (const k of ['requests', 'checks', 'lateGrants']) stats[k] += r[k] ?? 0;
+            for (const k of ['requests', 'checks', 'lateGrants', 'heldBack']) stats[k] += r[k] ?? 0;
             break;
           } catch (e) {
             if (signal?.aborted || attempt >= chunkAttempts) throw e;

@@ -67,7 +67,11 @@ export class Planner {
   }
 }
 
-/** A quota limiter in this process (one per app; every job sending through it shares it). */
+/**
+ * A quota limiter in this process (one per app; every job sending through it shares it). Its
+ * `admit` checks each request against the sends that really happened, so a stalled host never
+ * crowds a window and wastes no grant.
+ */
 export class MemoryLimiter {
   #inner;
 
@@ -78,6 +82,11 @@ export class MemoryLimiter {
   /** Start times (ms since the epoch) for requests with these costs, in order. */
   async reserve(costs) {
     return Array.from(call(() => this.#inner.reserve(Date.now(), JSON.stringify(costs))));
+  }
+
+  /** 0 when a request with these costs may leave now (recorded as sent), else ms to wait. */
+  async admit(costs) {
+    return call(() => this.#inner.admit(Date.now(), JSON.stringify(costs)));
   }
 
   async penalize(bucket, quota) {

@@ -136,3 +136,41 @@ fn the_state_survives_a_round_trip() {
     back.forget_idle(100_000_000);
     assert_eq!(back.reserve(100_000_000, &[cost("b", q, 1)]), 100_000_000);
 }
+
+#[test]
+fn admission_holds_late_requests_to_the_windows_of_real_sends() {
+    // A host that stalls: grants are smooth, but the requests wake in clumps. Every request
+    // asks admit() before it leaves; the real sends never crowd a window, and nothing waits
+    // longer than the window needs.
+    let q = Quota::requests(50, 1000);
+    let mut l = Limiter::new(0);
+    let grants: Vec<u64> = (0..1000)
+        .map(|_| l.reserve(0, &[cost("b", q, 1)]))
+        .collect();
+    let mut next = rng(7);
+    let mut sends = Vec::new();
+    let mut clock = 0u64;
+    for g in grants {
+        // Woken late: sometimes by a lot (a stall), in order.
+        clock = clock.max(g + if next(10) == 0 { next(400) } else { next(5) });
+        loop {
+            match l.admit(clock, &[cost("b", q, 1)]) {
+                0 => break,
+                wait => clock += wait,
+            }
+        }
+        sends.push((clock, 1));
+    }
+    assert!(busiest_window(&sends, 1000) <= 50);
+    let last = sends.last().unwrap().0;
+    assert!(
+        last < 20_000 + 1_000,
+        "1000 requests at 50/s took {last} ms"
+    );
+    // A request of more units than fit waits for exactly enough of the window to pass.
+    let m = Quota::items(100, 1000);
+    let mut l = Limiter::new(0);
+    assert_eq!(l.admit(0, &[cost("m", m, 60)]), 0);
+    assert_eq!(l.admit(10, &[cost("m", m, 60)]), 990);
+    assert_eq!(l.admit(1000, &[cost("m", m, 60)]), 0);
+}
