@@ -1,46 +1,44 @@
 // Example Worker for tim-edge. Run it with `npm --prefix js-tests run dev` (see README).
 //
-//   GET  /usersig?user=<id>          -> a UserSig for that user
-//   POST /admin/<service>/<command>  -> proxies one admin REST call, body = Tencent's JSON
+//   GET  /usersig                    -> a UserSig for the caller
+//   POST /admin/<service>/<command>  -> one admin REST call, body = Tencent's JSON
 //   POST /tim/callback               -> Tencent's webhooks: a before-send moderation rule
 //
-// Secrets: TIM_SDKAPPID and TIM_KEY (from .dev.vars locally, `wrangler secret put` in production).
-// Without them the Worker runs OFFLINE: admin calls go to the local emulator (tim-edge/emulator,
-// state in this isolate's memory), which checks every request like Tencent and sends its webhooks
-// to this Worker's own /tim/callback, so the moderation rule below applies to emulated messages.
-// Optional: TIM_ADMIN, TIM_REGION, TIM_BASE_URL, TIM_CALLBACK_TOKEN (the console's callback token;
-// without it only SdkAppid is checked).
+// OFFLINE DEMO (no TIM_SDKAPPID, no TIM_KEY): admin calls go to the local emulator
+// (tim-edge/emulator, state in this isolate's memory), which checks every request like Tencent
+// and sends its webhooks to this Worker's own /tim/callback. Every route is open, and
+// /usersig?user=<id> signs for any user with the demo key, which nothing real accepts.
 //
-// Real apps put their own authentication in front of both routes: anyone who can reach /usersig
-// can log in as any user, and /admin runs admin calls. A production Worker would not import
-// tim-edge/emulator at all (it is a separate, dev-only wasm module).
+// DEPLOYED (TIM_SDKAPPID and TIM_KEY set, `wrangler secret put`): each route is closed until its
+// own auth setting is there, and then answers only a verified caller:
+//   /usersig       a JWT (TIM_JWT_SECRET for HS256, or TIM_JWKS_URL + TIM_JWT_ISSUER +
+//                  TIM_JWT_AUDIENCE for an identity provider's RS256/ES256 keys); the UserSig is
+//                  for the user the token names (TIM_JWT_CLAIM, default sub), never for ?user=.
+//   /admin         Authorization: Bearer <TIM_ADMIN_TOKEN>, and only the calls TIM_ADMIN_ALLOW
+//                  lists (default: read-only calls).
+//   /tim/callback  Tencent's signature with TIM_CALLBACK_TOKEN.
+// A route whose setting is missing answers 503 naming it (logged once per isolate). Every
+// setting is in settings.js and in the README's table.
 import { TimClient, TimError, generateUserSig, createWebhookHandler, WebhookReply } from 'tim-edge';
+// A separate, dev-only wasm module. A production Worker of your own would not import it.
 import { Emulator } from 'tim-edge/emulator';
+import { readSettings, DEMO } from './settings.js';
+import { userFromToken, bearer, adminTokenMatches } from './auth.js';
 
-// The offline configuration: the emulator's app, key and callback token. Not secrets: UserSigs
-// signed with this key are useless against Tencent.
-const DEMO = { sdkAppId: 1400000000, key: 'DEMO-KEY-NOT-SECRET-replace-with-TIM_KEY', callbackToken: 'DEMO-CALLBACK-TOKEN' };
-
-function config(env) {
-  if (env.TIM_SDKAPPID && env.TIM_KEY) {
-    return { sdkAppId: env.TIM_SDKAPPID, key: env.TIM_KEY, callbackToken: env.TIM_CALLBACK_TOKEN, demo: false };
-  }
-  return { ...DEMO, demo: true };
-}
+let settings; // per isolate: the bindings do not change while it lives
+const settingsOf = (env) => (settings ??= readSettings(env));
 
 let cached; // one client per isolate: it caches its admin UserSig
 function client(env) {
-  const c = config(env);
-  if (!cached) {
-    cached = new TimClient({
-      sdkAppId: c.sdkAppId,
-      key: c.key,
-      adminId: env.TIM_ADMIN,
-      region: env.TIM_REGION,
-      baseUrl: env.TIM_BASE_URL,
-      fetch: c.demo ? emulator(env).fetch : undefined,
-    });
-  }
+  const { app, demo } = settingsOf(env);
+  cached ??= new TimClient({
+    sdkAppId: app.sdkAppId,
+    key: app.key,
+    adminId: env.TIM_ADMIN,
+    region: env.TIM_REGION,
+    baseUrl: env.TIM_BASE_URL,
+    fetch: demo ? emulator(env).fetch : undefined,
+  });
   return cached;
 }
 
@@ -72,11 +70,14 @@ function moderate(body) {
 const masked = (msgBody) => msgBody.map((e) =>
   e.MsgType === 'TIMTextElem' ? { ...e, MsgContent: { ...e.MsgContent, Text: e.MsgContent.Text.replace(/\bdarn\b/gi, '****') } } : e);
 
+// Only ever called with a token (the demo's, or TIM_CALLBACK_TOKEN once the route has checked
+// it is set): without one, anyone who knows the URL could post forged events.
 let webhookHandler;
 function webhook(env) {
+  const s = settingsOf(env);
   webhookHandler ??= createWebhookHandler({
-    sdkAppId: config(env).sdkAppId,
-    token: config(env).callbackToken,
+    sdkAppId: s.app.sdkAppId,
+    token: s.callback.token,
     timeoutMs: 1500,
     on: {
       'C2C.CallbackBeforeSendMsg': ({ body }) => {
@@ -99,40 +100,96 @@ function webhook(env) {
   return webhookHandler;
 }
 
-const json = (value, status = 200) =>
-  new Response(JSON.stringify(value, null, 2), { status, headers: { 'content-type': 'application/json' } });
+const json = (value, status = 200, headers = {}) =>
+  new Response(JSON.stringify(value, null, 2), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+// A route whose settings are missing is closed. The operator learns it from the log (once per
+// isolate, not once per request); the caller from the 503, which names the setting, not its value.
+const logged = new Set();
+function closed(route, { setting, info }) {
+  if (!logged.has(route)) {
+    logged.add(route);
+    console.error(`tim-edge example: ${route} is closed (${setting}): ${info}`);
+  }
+  return json({ error: { kind: 'not-configured', setting, info } }, 503);
+}
+
+const denied = (status, code, info) =>
+  json({ error: { kind: status === 403 ? 'forbidden' : 'unauthorized', code, info } }, status, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
 
 function errorResponse(e) {
-  if (!(e instanceof TimError)) throw e;
+  if (!(e instanceof TimError)) {
+    // A bug, not the caller's fault: still JSON, and the details only in the log.
+    console.error(`tim-edge example: ${e?.name}: ${e?.message}`);
+    return json({ error: { kind: 'internal', info: 'internal error' } }, 500);
+  }
   const status = e.kind === 'bad-input' ? 400 : e.kind === 'api' ? 502 : 504;
   return json({ error: { kind: e.kind, code: e.code, info: e.info, retryable: e.retryable } }, status);
+}
+
+async function usersig(request, url, env) {
+  const { demo, app, usersig: s } = settingsOf(env);
+  if (s.problem) return closed('/usersig', s.problem);
+  let userId;
+  let expire;
+  if (demo) {
+    userId = url.searchParams.get('user') ?? '';
+    expire = 86400;
+  } else {
+    const who = await userFromToken(request, s);
+    if (!who.ok && who.status !== 502) return denied(who.status, who.code, who.info);
+    if (!who.ok) {
+      console.error(`tim-edge example: /usersig: JWKS fetch failed: ${who.cause?.name}: ${who.cause?.message}`);
+      return json({ error: { kind: 'bad-gateway', code: who.code, info: who.info } }, 502);
+    }
+    // The token says who the caller is; a user named in the URL would let them pick someone else.
+    if (url.searchParams.has('user')) return json({ error: { kind: 'bad-input', info: 'user= is not accepted: the UserSig is for the user the token names' } }, 400);
+    userId = who.userId;
+    expire = s.ttl;
+  }
+  try {
+    const userSig = generateUserSig({ sdkAppId: app.sdkAppId, key: app.key, userId, expire });
+    return json({ userId, userSig, expire, sdkAppId: Number(app.sdkAppId), demo });
+  } catch (e) {
+    // A verified token whose claim is no valid UserID (1-32 bytes, no control characters).
+    if (!demo && e instanceof TimError && e.kind === 'bad-input') return denied(403, 'bad-user-id', `the token's "${s.claim}" claim is not a valid UserID: ${e.info}`);
+    throw e;
+  }
+}
+
+async function admin(request, service, command, env) {
+  const { demo, admin: s } = settingsOf(env);
+  if (s.problem) return closed('/admin', s.problem);
+  if (!demo) {
+    const given = bearer(request);
+    if (!given || !(await adminTokenMatches(given, s.token))) return denied(401, 'bad-token', 'send Authorization: Bearer <TIM_ADMIN_TOKEN>');
+    // Checked after the token, so the allow-list is not disclosed to strangers.
+    if (!s.allow.has(`${service}/${command}`)) return denied(403, 'not-allowed', `${service}/${command} is not in TIM_ADMIN_ALLOW`);
+  }
+  let body;
+  try {
+    body = await request.json();
+  } catch {
+    return json({ error: { kind: 'bad-input', info: 'body must be JSON' } }, 400);
+  }
+  return json(await client(env).call(service, command, body));
 }
 
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
-    if (url.pathname === '/tim/callback') return webhook(env)(request, env, ctx);
     try {
-      if (request.method === 'GET' && url.pathname === '/usersig') {
-        const c = config(env);
-        const userId = url.searchParams.get('user') ?? '';
-        const expire = 86400;
-        const userSig = generateUserSig({ sdkAppId: c.sdkAppId, key: c.key, userId, expire });
-        return json({ userId, userSig, expire, sdkAppId: Number(c.sdkAppId), demo: c.demo });
+      if (url.pathname === '/tim/callback') {
+        const { callback } = settingsOf(env);
+        return callback.problem ? closed('/tim/callback', callback.problem) : webhook(env)(request, env, ctx);
       }
-      const admin = /^\/admin\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(url.pathname);
-      if (request.method === 'POST' && admin) {
-        let body;
-        try {
-          body = await request.json();
-        } catch {
-          return json({ error: { kind: 'bad-input', info: 'body must be JSON' } }, 400);
-        }
-        return json(await client(env).call(admin[1], admin[2], body));
-      }
+      if (request.method === 'GET' && url.pathname === '/usersig') return await usersig(request, url, env);
+      const path = /^\/admin\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(url.pathname);
+      if (request.method === 'POST' && path) return await admin(request, path[1], path[2], env);
+      const { demo } = settingsOf(env);
       return json({
-        routes: ['GET /usersig?user=<id>', 'POST /admin/<service>/<command>', 'POST /tim/callback'],
-        demo: config(env).demo,
+        routes: [demo ? 'GET /usersig?user=<id>' : 'GET /usersig (Authorization: Bearer <JWT>)', 'POST /admin/<service>/<command>', 'POST /tim/callback'],
+        demo,
       }, 404);
     } catch (e) {
       return errorResponse(e);

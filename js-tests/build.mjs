@@ -57,37 +57,16 @@ function buildModule(stem, cargoArgs) {
   const tmp = join(root, 'target', 'wasm-bindgen', stem);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  // wasm-bindgen turns every export that returns through a pointer into a multi-value export when
-  // the module's target_features say "multivalue" (Rust's std always does). V8 before 12.x (Node
-  // 20) has no generic wrapper for multi-value signatures and compiles one with TurboFan per
-  // signature when the module is compiled: about 2.5 ms of Node's cold start here. Without the
-  // feature flag, exports return through the shadow stack and the generic wrapper serves them.
-  const input = join(tmp, `${stem}.wasm`);
-  writeFileSync(input, withoutTargetFeature(readFileSync(raw), 'multivalue'));
+  // Plain wasm-bindgen output: no rewriting of the module or of the generated glue
+  // (docs/PERFORMANCE.md, "Build", has the measurements behind dropping the old patches).
   for (const target of ['web', 'bundler', 'nodejs']) {
-    run('wasm-bindgen', [input, '--target', target, '--out-dir', join(tmp, target)]);
-  }
-  // A multi-value export shows in the glue as `ret[1]`; keep the cold-start cost from coming back.
-  if (/\bret\[1\]/.test(readFileSync(join(tmp, 'web', `${stem}.js`), 'utf8'))) {
-    throw new Error('wasm-bindgen emitted multi-value exports (2.5 ms more cold start in Node 20); see the target_features step');
+    run('wasm-bindgen', [raw, '--target', target, '--out-name', stem, '--out-dir', join(tmp, target)]);
   }
   const wasmOf = (t) => readFileSync(join(tmp, t, `${stem}_bg.wasm`));
   if (!wasmOf('web').equals(wasmOf('bundler')) || !wasmOf('web').equals(wasmOf('nodejs'))) {
     throw new Error('wasm-bindgen targets emitted different .wasm files; one shared file would be wrong');
   }
-  // wasm-bindgen writes its `catch` imports as `function() { return handleError(function (a, b)
-  // {...}, arguments); }`: a JS arity of 0 against the import's parameter count. V8 11 (Node 20)
-  // precompiles import wrappers for matching arity and compiles a second, arity-mismatch wrapper
-  // per such signature when instantiating (0.85 -> 0.28 ms of instantiation here once they match).
-  // Declaring the same parameters on the outer function changes nothing else (`arguments` stays).
-  const glue = (target, file) => {
-    const text = readFileSync(join(tmp, target, file), 'utf8').replace(
-      /function( \w+)?\(\) \{ return handleError\(function \(([^)]*)\) \{/g,
-      'function$1($2) { return handleError(function ($2) {',
-    );
-    if (text.includes('() { return handleError(')) throw new Error(`${target} glue: a catch import kept arity 0`);
-    return text;
-  };
+  const glue = (target, file) => readFileSync(join(tmp, target, file), 'utf8');
   // bundler glue next to the .wasm: the wasm imports "./<stem>_bg.js" relative to itself.
   copyFileSync(join(tmp, 'bundler', `${stem}.js`), join(gen, `${stem}.js`));
   writeFileSync(join(gen, `${stem}_bg.js`), glue('bundler', `${stem}_bg.js`));
@@ -137,53 +116,3 @@ const size = statSync(join(gen, 'tim_edge_bg.wasm')).size;
 const gz = gzipSync(readFileSync(join(gen, 'tim_edge_bg.wasm')), { level: 9 }).length;
 const emuSize = statSync(join(gen, 'tim_edge_emulator_bg.wasm')).size;
 console.log(`built pkg/ in ${((Date.now() - started) / 1000).toFixed(1)} s: tim_edge_bg.wasm ${size} bytes raw, ${gz} bytes gzipped; tim_edge_emulator_bg.wasm (dev only) ${emuSize} bytes raw`);
-
-/** `bytes` with `feature` dropped from the target_features custom section (code untouched). */
-function withoutTargetFeature(bytes, feature) {
-  const leb = (p) => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[p++];
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return [n, p];
-    }
-  };
-  const uleb = (n) => {
-    const out = [];
-    do {
-      const b = n & 0x7f;
-      n = Math.floor(n / 128);
-      out.push(n ? b | 0x80 : b);
-    } while (n);
-    return out;
-  };
-  const parts = [bytes.subarray(0, 8)];
-  let removed = 0;
-  for (let p = 8; p < bytes.length; ) {
-    const start = p;
-    const id = bytes[p++];
-    let size;
-    [size, p] = leb(p);
-    const end = p + size;
-    let section = bytes.subarray(start, end);
-    const [nameLen, q0] = id === 0 ? leb(p) : [0, p];
-    if (id === 0 && bytes.subarray(q0, q0 + nameLen).toString() === 'target_features') {
-      let [count, q] = leb(q0 + nameLen);
-      const kept = [];
-      for (let i = 0; i < count; i++) {
-        const prefix = bytes[q++];
-        let len;
-        [len, q] = leb(q);
-        const name = bytes.subarray(q, q + len);
-        q += len;
-        if (name.toString() === feature) removed++;
-        else kept.push(prefix, ...uleb(len), ...name);
-      }
-      const body = [...uleb(nameLen), ...Buffer.from('target_features'), ...uleb(count - removed), ...kept];
-      section = Buffer.from([0, ...uleb(body.length), ...body]);
-    }
-    parts.push(section);
-    p = end;
-  }
-  return Buffer.concat(parts);
-}

@@ -49,6 +49,8 @@ const RUNTIMES = {
   cli: () => [process.execPath, ['tests/cli/run.mjs']],
   // Not a runtime: the README's offline walkthrough against the example Worker (wrangler dev).
   walkthrough: () => [process.execPath, ['tests/walkthrough/run.mjs']],
+  // Not a runtime: the example Worker deployed with real secrets (wrangler dev against the emulator).
+  example: () => [process.execPath, ['tests/example/run.mjs']],
   // Not a runtime: bulk jobs (tim-edge/jobs) against the emulator, Node/Deno and wrangler dev.
   jobs: () => [process.execPath, ['tests/jobs/run.mjs']],
 };
@@ -113,7 +115,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'jobs']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'example', 'jobs']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, files: packed[0].files.length, size: packed[0].size };
 }
 

@@ -1,7 +1,8 @@
 //! The answer envelope: HTTP 200 with `ActionStatus` / `ErrorCode` / `ErrorInfo` in a JSON body.
 
 use crate::error::TimError;
-use crate::json::{self, Object, Value};
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 /// Default cap on an answer's body (client option `maxResponseBytes`). Tencent's largest
 /// answers (member and message lists at their page limits) are a few hundred KiB; a body past
@@ -34,16 +35,66 @@ pub fn too_large(status: u16, cap: u32, declared: Option<u64>) -> TimError {
     )
 }
 
-/// Reads an answer. `Ok` holds the whole object when `ActionStatus` is `OK`.
-/// A non-200 status, a non-JSON body or an object without `ActionStatus` is `bad-response`.
-pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
+/// The envelope fields of an answer, as found (their types are judged by [`judge`]). The wasm
+/// edge reads them from the answer `JSON.parse` already made (serde-wasm-bindgen reads just these
+/// three properties); natively they come from serde_json, which skips everything else.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Envelope {
+    #[serde(rename = "ActionStatus")]
+    pub action_status: Option<Value>,
+    #[serde(rename = "ErrorCode")]
+    pub error_code: Option<Value>,
+    #[serde(rename = "ErrorInfo")]
+    pub error_info: Option<Value>,
+}
+
+/// Decides an HTTP 200 answer from its envelope (docs/RELIABILITY.md, "Success rule"):
+/// - `ErrorCode` decides when it is there: 0 is success, whatever `ActionStatus` says (a partial
+///   success such as `batchsendmsg` with an `ErrorList` keeps its per-item failures in the
+///   body); any other code is an `api` error carrying it and `ErrorInfo`. The openconfigsvr
+///   answers (`getnospeaking`, `setnospeaking`, `getappinfo`) have no `ActionStatus` at all.
+/// - Without `ErrorCode`, `ActionStatus: "OK"` is success.
+/// - Anything else (no envelope, a `FAIL` without a code, a code that is not an integer) is
+///   `bad-response`: it is not Tencent's answer (a proxy's or a hijacker's page, a cut body).
+pub fn judge(env: &Envelope) -> Result<(), TimError> {
+    match &env.error_code {
+        Some(code) => match code.as_i64() {
+            Some(0) => Ok(()),
+            Some(code) => {
+                let info = env
+                    .error_info
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                Err(TimError::api(code, info))
+            }
+            None => Err(TimError::bad_response(200, "ErrorCode is not an integer")),
+        },
+        None => match env.action_status.as_ref().and_then(Value::as_str) {
+            Some("OK") => Ok(()),
+            Some(_) => Err(TimError::bad_response(
+                200,
+                "ActionStatus is not OK and there is no ErrorCode",
+            )),
+            None => Err(TimError::bad_response(
+                200,
+                "response has neither ErrorCode nor ActionStatus",
+            )),
+        },
+    }
+}
+
+/// Reads an answer: `Ok` holds the whole object when [`judge`] says success. A non-200 status, a
+/// body that is not JSON or not an object is `bad-response`. (The wasm edge parses with the
+/// host's `JSON.parse` instead and judges the same [`Envelope`].)
+pub fn parse(status: u16, body: &str) -> Result<Map<String, Value>, TimError> {
     if status != 200 {
         return Err(TimError::bad_response(
             status,
             format!("HTTP status {status}"),
         ));
     }
-    let v = json::parse(body).map_err(|_| {
+    let v: Value = serde_json::from_str(body).map_err(|_| {
         TimError::bad_response(
             200,
             "response body is not JSON (or nests deeper than 128 levels)",
@@ -55,19 +106,13 @@ pub fn parse(status: u16, body: &str) -> Result<Object, TimError> {
             "response body is not a JSON object",
         ));
     };
-    let Some(status) = o.get("ActionStatus").and_then(Value::as_str) else {
-        return Err(TimError::bad_response(200, "response has no ActionStatus"));
-    };
-    if status == "OK" {
-        return Ok(o);
-    }
-    let code = o.get("ErrorCode").and_then(Value::as_i64).unwrap_or(0);
-    let info = o
-        .get("ErrorInfo")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    Err(TimError::api(code, info))
+    let field = |k: &str| o.get(k).cloned();
+    judge(&Envelope {
+        action_status: field("ActionStatus"),
+        error_code: field("ErrorCode"),
+        error_info: field("ErrorInfo"),
+    })?;
+    Ok(o)
 }
 
 #[cfg(test)]
@@ -115,7 +160,28 @@ mod tests {
     fn reads_the_seed_example() {
         let ok = r#"{"ActionStatus":"OK","ErrorCode":0,"GroupIdList":[{"GroupId":"@TGS#1YTTZEAEG"}],"TotalCount":58530}"#;
         let o = parse(200, ok).unwrap();
-        assert_eq!(o.get("TotalCount").and_then(Value::as_i64), Some(58530));
+        assert_eq!(o["TotalCount"], 58530);
+    }
+
+    #[test]
+    fn error_code_decides_where_action_status_is_missing() {
+        // openconfigsvr/getnospeaking's documented answer: no ActionStatus.
+        let o = parse(
+            200,
+            r#"{"ErrorCode":0,"ErrorInfo":"","C2CmsgNospeakingTime":4294967295,"GroupmsgNospeakingTime":7200}"#,
+        )
+        .unwrap();
+        assert_eq!(o["GroupmsgNospeakingTime"], 7200);
+        let e = parse(200, r#"{"ErrorCode":70107,"ErrorInfo":"no such account"}"#).unwrap_err();
+        assert_eq!((e.kind, e.code), (Kind::Api, 70107));
+    }
+
+    #[test]
+    fn a_partial_success_resolves_with_its_per_item_failures() {
+        let body = r#"{"ActionStatus":"FAIL","ErrorCode":0,"ErrorInfo":"","MsgKey":"k","ErrorList":[{"To_Account":"x","ErrorCode":70107}]}"#;
+        let o = parse(200, body).unwrap();
+        assert_eq!(o["MsgKey"], "k");
+        assert_eq!(o["ErrorList"][0]["ErrorCode"], 70107);
     }
 
     #[test]
@@ -142,7 +208,15 @@ mod tests {
         );
         let e = parse(404, "").unwrap_err();
         assert_eq!((e.kind, e.retryable), (Kind::BadResponse, false));
-        for body in ["<html>", "[1]", r#"{"ErrorCode":0}"#, ""] {
+        for body in [
+            "<html>",
+            "[1]",
+            r#"{"ErrorInfo":"no code, no status"}"#,
+            r#"{"ActionStatus":"FAIL"}"#,
+            r#"{"ErrorCode":"0"}"#,
+            r#"{"ErrorCode":1.5}"#,
+            "",
+        ] {
             assert_eq!(
                 parse(200, body).unwrap_err().kind,
                 Kind::BadResponse,

@@ -101,6 +101,10 @@ pub enum Outcome {
     Api(i64),
     /// An HTTP status other than 200.
     Http(u16),
+    /// 408 or 503 that says the request was refused before any work: it carries `Retry-After`
+    /// or Tencent's own envelope. Without either, a proxy in front of Tencent may have passed
+    /// the request on before failing, so a plain 408/503 is [`Outcome::Http`], "maybe processed".
+    Refused(u16),
     /// HTTP 200 whose body is not Tencent's envelope (a proxy's or DNS hijacker's page, a cut body).
     BadBody,
     /// The connection failed before the request left (refused, DNS failure, TLS handshake).
@@ -154,10 +158,12 @@ fn fate(outcome: Outcome) -> Fate {
             CodeClass::Transient => retry(Maybe, false, false),
             CodeClass::Permanent => Fate::Permanent,
         },
-        // 408: the server gave up reading the request. 429/503: refused before any work.
-        Outcome::Http(408) => retry(No, false, false),
-        Outcome::Http(429) => retry(No, true, false),
-        Outcome::Http(503) => retry(No, false, true),
+        // 429: refused for frequency before any work. 408/503 only when the answer says so
+        // (Retry-After, or Tencent's envelope); a gateway's plain 503 may come after forwarding.
+        Outcome::Http(429) | Outcome::Refused(429) => retry(No, true, false),
+        Outcome::Refused(503) => retry(No, false, true),
+        Outcome::Refused(_) => retry(No, false, false),
+        Outcome::Http(408) => retry(Maybe, false, false),
         // 500, 502, 504, ...: a gateway may have passed the request on before failing.
         Outcome::Http(s) if s >= 500 => retry(Maybe, false, true),
         Outcome::Http(_) => Fate::Permanent,

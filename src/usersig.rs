@@ -13,13 +13,11 @@
 //! done since 2024-11. Any valid zlib stream is accepted by Tencent (every official generator
 //! emits different bytes), stored blocks cost no CPU and no compressor state, and the token is
 //! about 20% longer than a level-6 one (roughly 230 instead of 190 characters for a short
-//! UserID). Decoding accepts any zlib stream (a small inflater in `usersig/inflate.rs`), with an
-//! inflate cap against decompression bombs.
+//! UserID). Writing a stored block is a header, the bytes and an Adler-32: simpler and faster
+//! than driving miniz_oxide's level-0 compressor, which the tests use as the oracle. Decoding
+//! accepts any zlib stream (miniz_oxide), with an inflate cap against decompression bombs.
 
-mod base64_decode;
-mod inflate;
-
-use base64::engine::general_purpose::STANDARD;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -229,8 +227,12 @@ fn write_document(
     out.extend_from_slice(b"\"}");
 }
 
-/// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes.
-pub use crate::json::push_string as push_json_string;
+/// Appends `v` as a JSON string literal, escaping exactly what `JSON.stringify` escapes
+/// (serde_json's escaping: `"`, `\\`, control characters; nothing else).
+pub fn push_json_string(out: &mut String, v: &str) {
+    // Serialising a &str into a String cannot fail.
+    out.push_str(&serde_json::to_string(v).unwrap_or_default());
+}
 
 /// zlib stream with stored deflate blocks (RFC 1950/1951, BTYPE=00), for the decoder's tests.
 #[cfg(test)]
@@ -386,6 +388,9 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
     if usersig.len() > MAX_USERSIG_CHARS {
         return Err(bad("userSig is too long"));
     }
+    // Tencent's alphabet is standard base64 with `+/=` written `*-_`. Padding is dropped
+    // (either spelling), then the rest must be canonical unpadded base64 (no stray `=`, zero
+    // trailing bits), so every UserSig has exactly one decoding.
     let std: Vec<u8> = usersig
         .bytes()
         .filter(|&c| c != b'_' && c != b'=')
@@ -395,47 +400,77 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
             c => c,
         })
         .collect();
-    let z = base64_decode::decode(&std, false).ok_or_else(|| bad("userSig is not valid base64"))?;
-    let json = inflate::zlib(&z, MAX_INFLATED_BYTES).map_err(|e| match e {
-        inflate::InflateError::TooLarge => bad("userSig inflates past the size cap"),
-        inflate::InflateError::Invalid => bad("userSig is not a valid zlib stream"),
-    })?;
-    let v = crate::json::parse_bytes(&json).map_err(|_| bad("userSig does not contain JSON"))?;
-    let o = v
-        .as_object()
-        .ok_or_else(|| bad("userSig document is not a JSON object"))?;
-    let s = |k: &str| -> Result<String, InputError> {
-        o.get(k)
-            .and_then(|x| x.as_str())
-            .map(str::to_owned)
-            .ok_or_else(|| bad(format!("userSig document lacks string {k}")))
-    };
-    let n = |k: &str| -> Result<u64, InputError> {
-        o.get(k)
-            .and_then(|x| x.as_u64())
-            .ok_or_else(|| bad(format!("userSig document lacks number {k}")))
-    };
-    let userbuf = match o.get("TLS.userbuf") {
-        None => None,
-        Some(x) => {
-            let t = x
-                .as_str()
-                .ok_or_else(|| bad("TLS.userbuf is not a string"))?;
-            Some(
-                base64_decode::decode(t.as_bytes(), true)
-                    .ok_or_else(|| bad("TLS.userbuf is not valid base64"))?,
-            )
+    let z = STANDARD_NO_PAD
+        .decode(&std)
+        .map_err(|_| bad("userSig is not valid base64"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&z, MAX_INFLATED_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                bad("userSig inflates past the size cap")
+            }
+            _ => bad("userSig is not a valid zlib stream"),
+        })?;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
+    if !doc.is_object() {
+        return Err(bad("userSig document is not a JSON object"));
+    }
+    let doc: Document = serde::Deserialize::deserialize(doc)
+        .map_err(|_| bad("userSig document is not a JSON object"))?;
+    let s = |k: &str, v: Option<serde_json::Value>| -> Result<String, InputError> {
+        match v {
+            Some(serde_json::Value::String(s)) => Ok(s),
+            _ => Err(bad(format!("userSig document lacks string {k}"))),
         }
     };
+    let n = |k: &str, v: &Option<serde_json::Value>| -> Result<u64, InputError> {
+        v.as_ref()
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| bad(format!("userSig document lacks number {k}")))
+    };
+    // Checked in document order, so the first missing field is the one named.
+    let version = s("TLS.ver", doc.version)?;
+    let identifier = s("TLS.identifier", doc.identifier)?;
+    let sdk_app_id = n("TLS.sdkappid", &doc.sdk_app_id)?;
+    let time = n("TLS.time", &doc.time)?;
+    let expire = n("TLS.expire", &doc.expire)?;
+    let userbuf = match doc.userbuf {
+        None => None,
+        Some(serde_json::Value::String(t)) => Some(
+            STANDARD
+                .decode(t.as_bytes())
+                .map_err(|_| bad("TLS.userbuf is not valid base64"))?,
+        ),
+        Some(_) => return Err(bad("TLS.userbuf is not a string")),
+    };
     Ok(Decoded {
-        version: s("TLS.ver")?,
-        identifier: s("TLS.identifier")?,
-        sdk_app_id: n("TLS.sdkappid")?,
-        time: n("TLS.time")?,
-        expire: n("TLS.expire")?,
+        version,
+        identifier,
+        sdk_app_id,
+        time,
+        expire,
         userbuf,
-        sig: s("TLS.sig")?,
+        sig: s("TLS.sig", doc.sig)?,
     })
+}
+
+/// The document's fields as found; their types are checked after, so each error names its field.
+#[derive(serde::Deserialize)]
+struct Document {
+    #[serde(rename = "TLS.ver")]
+    version: Option<serde_json::Value>,
+    #[serde(rename = "TLS.identifier")]
+    identifier: Option<serde_json::Value>,
+    #[serde(rename = "TLS.sdkappid")]
+    sdk_app_id: Option<serde_json::Value>,
+    #[serde(rename = "TLS.time")]
+    time: Option<serde_json::Value>,
+    #[serde(rename = "TLS.expire")]
+    expire: Option<serde_json::Value>,
+    #[serde(rename = "TLS.userbuf")]
+    userbuf: Option<serde_json::Value>,
+    #[serde(rename = "TLS.sig")]
+    sig: Option<serde_json::Value>,
 }
 
 /// Why a UserSig failed verification. The names are the JS-facing `reason` strings.
@@ -488,7 +523,9 @@ pub fn verify(key: &SigningKey, usersig: &str, v: &Validation<'_>) -> Result<u64
     if d.userbuf.as_deref() != v.userbuf {
         return Err(Rejection::UserBufMismatch);
     }
-    let sig = base64_decode::decode(d.sig.as_bytes(), true).ok_or(Rejection::BadSignature)?;
+    let sig = STANDARD
+        .decode(d.sig.as_bytes())
+        .map_err(|_| Rejection::BadSignature)?;
     let f = Fields {
         identifier: &d.identifier,
         sdk_app_id: v.sdk_app_id,

@@ -43,26 +43,54 @@ export default function register(test, tim, env) {
   };
   const text = { MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
 
-  test('a 503 then OK is retried; maxRetries: 0 stops after one attempt', async () => {
-    const sc = await env.scenario([{ status: 503, body: 'busy' }, { ok: {} }]);
-    await client(sc).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text });
-    assert.equal((await sc.requests()).length, 2);
-    const sc0 = await env.scenario([{ status: 503, body: 'busy' }, { ok: {} }]);
-    const e = await rejects(client(sc0, { maxRetries: 0 }).call('openim', 'batchsendmsg', { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text }));
+  const batch = { From_Account: 'a', To_Account: ['b'], MsgRandom: 1, ...text };
+  test('a 503 that says it refused (Retry-After, or Tencent\'s envelope) then OK is retried; maxRetries: 0 stops after one attempt', async () => {
+    const refused = [
+      { status: 503, body: 'busy', headers: { 'retry-after': '1' } },
+      { status: 503, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 60018, ErrorInfo: 'busy' }), contentType: 'application/json' },
+    ];
+    for (const first of refused) {
+      const sc = await env.scenario([first, { ok: {} }]);
+      await client(sc).call('openim', 'batchsendmsg', batch);
+      assert.equal((await sc.requests()).length, 2, JSON.stringify(first));
+    }
+    const sc0 = await env.scenario([refused[0], { ok: {} }]);
+    const e = await rejects(client(sc0, { maxRetries: 0 }).call('openim', 'batchsendmsg', batch));
     assert.deepEqual([e.httpStatus, e.attempts, e.outcomeKnown], [503, 1, true]);
     assert.equal((await sc0.requests()).length, 1);
+  });
+
+  test('a plain 503 or 408 (a proxy may have forwarded it) is not resent for an unsafe write: outcome unknown', async () => {
+    for (const status of [503, 408]) {
+      const sc = await env.scenario([{ status, body: 'upstream trouble' }, { ok: {} }]);
+      const e = await rejects(client(sc).call('openim', 'batchsendmsg', batch));
+      assert.deepEqual([e.httpStatus, e.attempts, e.outcomeKnown, e.retryable], [status, 1, false, true], String(status));
+      assert.equal((await sc.requests()).length, 1);
+      // Resending is harmless for a read: it is retried.
+      const sc2 = await env.scenario([{ status, body: 'upstream trouble' }, { ok: {} }]);
+      await client(sc2).call('openim', 'query_online_status', { To_Account: ['a'] });
+      assert.equal((await sc2.requests()).length, 2);
+    }
   });
 
   test('sendmsg resends carry the same MsgRandom and MsgSeq, filled once by the SDK', async () => {
     const sc = await env.scenario([{ drop: true }, { status: 502, body: '' }, { ok: {} }]);
     await client(sc).call('openim', 'sendmsg', { From_Account: 'a', To_Account: 'b', ...text });
     const reqs = await sc.requests();
-    assert.equal(reqs.length, 3);
     const bodies = reqs.map((r) => JSON.parse(r.body));
     assert.ok(Number.isInteger(bodies[0].MsgRandom) && bodies[0].MsgRandom > 0, 'MsgRandom filled');
     assert.ok(Number.isInteger(bodies[0].MsgSeq) && bodies[0].MsgSeq > 0, 'MsgSeq filled');
     assert.equal(new Set(reqs.map((r) => r.body)).size, 1, 'the same bytes on every attempt');
-    assert.equal(new Set(reqs.map((r) => r.random)).size, 3, 'a new URL random per attempt');
+    if (env.runtime === 'deno') {
+      // Deno's fetch resends a request itself after a dropped pooled connection (the same URL);
+      // dedup-key sends keep their pooled connections because such a resend is deduplicated.
+      // The stand-in's answers then go to the resend, so the SDK may need one attempt fewer.
+      assert.equal(reqs.length, 3);
+      assert.ok(new Set(reqs.map((r) => r.random)).size >= 2, 'each SDK attempt carries a new URL random');
+    } else {
+      assert.equal(reqs.length, 3);
+      assert.equal(new Set(reqs.map((r) => r.random)).size, 3, 'a new URL random per attempt');
+    }
   });
 
   test('a timeout after sending is not resent for batchsendmsg: outcome unknown', async () => {

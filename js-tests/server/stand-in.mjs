@@ -11,7 +11,7 @@
 // Answers (one per request, in order; `fallback` once the queue is empty, default { ok: {} }):
 //   { ok: {extra} }                    200 {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"",...extra}
 //   { apiError: {ErrorCode, ErrorInfo} } 200 {"ActionStatus":"FAIL",...}
-//   { status, body, contentType }      any status with a raw body
+//   { status, body, contentType, headers }  any status with a raw body (and extra headers)
 //   { json: value }                    200 with that JSON (e.g. no ActionStatus)
 //   { garbage: text }                  200 text/html
 //   { hang: true, maxMs }              never answers; the socket is destroyed after maxMs (default 15 s)
@@ -94,7 +94,7 @@ export async function startStandIn({ vectorsPath, app, refusedUrl, host = '127.0
     if (answer.apiError) return sendText(res, 200, 'application/json', fill(JSON.stringify({ ActionStatus: 'FAIL', ...answer.apiError })));
     if ('json' in answer) return sendText(res, 200, 'application/json', fill(JSON.stringify(answer.json)));
     if ('garbage' in answer) return sendText(res, 200, 'text/html', fill(answer.garbage));
-    if (answer.status) return sendText(res, answer.status, answer.contentType ?? 'text/plain', fill(answer.body ?? ''));
+    if (answer.status) return sendText(res, answer.status, answer.contentType ?? 'text/plain', fill(answer.body ?? ''), answer.headers);
     return sendJson(res, 500, { error: `stand-in: unknown answer ${JSON.stringify(answer)}` });
   }
 
@@ -162,8 +162,8 @@ function readBody(req) {
   });
 }
 
-function sendText(res, status, type, text) {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+function sendText(res, status, type, text, headers = {}) {
+  res.writeHead(status, { ...headers, 'content-type': type, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 

@@ -219,7 +219,9 @@ export default function register(test, tim, env) {
   const badBodies = {
     'garbage (non-JSON) body': { garbage: '<html><body>gateway says hi</body></html>' },
     'empty body': { status: 200, body: '', contentType: 'application/json' },
-    'JSON without ActionStatus': { json: { ErrorCode: 0, Data: [] } },
+    'JSON with neither ActionStatus nor ErrorCode': { json: { ErrorInfo: '', Data: [] } },
+    'ActionStatus FAIL without an ErrorCode': { json: { ActionStatus: 'FAIL', ErrorInfo: 'x' } },
+    'an ErrorCode that is not an integer': { json: { ErrorCode: '0' } },
     'JSON that is not an object': { json: [1, 2, 3] },
   };
   for (const [name, answer] of Object.entries(badBodies)) {
@@ -228,6 +230,17 @@ export default function register(test, tim, env) {
       await assert.rejects(failing(sc.baseUrl).call(SVC, 'bad_body'), timErr('bad-response', { httpStatus: 200, code: 0, command: 'bad_body' }));
     });
   }
+
+  // Tencent's openconfigsvr answers have no ActionStatus; a partial success says FAIL with
+  // ErrorCode 0 and keeps its per-item failures (issue 13): ErrorCode decides.
+  test('ErrorCode decides: 0 without ActionStatus, or under FAIL, resolves with the whole body; a code without ActionStatus rejects', async () => {
+    const noStatus = { ErrorCode: 0, ErrorInfo: '', C2CmsgNospeakingTime: 4294967295, GroupmsgNospeakingTime: 7200 };
+    const partial = { ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: '', MsgKey: 'k1', ErrorList: [{ To_Account: 'x', ErrorCode: 70107 }] };
+    const sc = await env.scenario([{ json: noStatus }, { json: partial }, { json: { ErrorCode: 20003, ErrorInfo: 'invalid' } }]);
+    assert.deepEqual(await failing(sc.baseUrl).call(SVC, 'no_status'), noStatus);
+    assert.deepEqual(await failing(sc.baseUrl).call(SVC, 'partial'), partial);
+    await assert.rejects(failing(sc.baseUrl).call(SVC, 'code_only'), timErr('api', { code: 20003, info: 'invalid' }));
+  });
 
   test('a server that never answers: timeout after timeoutMs (client option and per call)', async () => {
     const sc = await env.scenario([], { fallback: { hang: true, maxMs: 5000 } });

@@ -60,6 +60,23 @@ export default function register(test, tim, env) {
     assert.equal(body.ActionStatus, 'FAIL');
   });
 
+  test('a body with a lone surrogate (a string cut inside an emoji) is read as U+FFFD, as the SDK reads it', async () => {
+    const { emulator, client } = setup();
+    const cut = 'hi \u{1F600}'.slice(0, 4); // ends with the leading half of the emoji's surrogate pair
+    const body = JSON.stringify({ UserID: cut });
+    assert.ok(body.includes('\\ud83d'), body); // JSON.stringify escapes the lone surrogate
+    const url = (await new tim.TimClient({ sdkAppId: APP, key: KEY }).buildRequest('im_open_login_svc', 'account_import', {})).url;
+    const r = await emulator.fetch(new Request(url, { method: 'POST', body }));
+    assert.equal((await r.json()).ErrorCode, 0);
+    const cutAccount = await client.account.checkAccounts({ CheckItem: [{ UserID: 'hi \uFFFD' }] });
+    assert.equal(cutAccount.ResultItem[0].AccountStatus, 'Imported');
+    // The SDK sends it too, through a typed method, and whole emoji stay whole.
+    await client.account.importAccount({ UserID: cut.slice(0, 3) + '\ud83d' });
+    await client.account.importAccount({ UserID: 'hi \u{1F600}' });
+    const c = await client.account.checkAccounts({ CheckItem: [{ UserID: 'hi \u{1F600}' }] });
+    assert.equal(c.ResultItem[0].AccountStatus, 'Imported');
+  });
+
   test('unknown and unemulated commands name the command', async () => {
     const { client } = setup();
     await assert.rejects(() => client.call('openim', 'no_such_command', {}), apiError(60009, /v4\/openim\/no_such_command/));

@@ -188,7 +188,7 @@ export default function register(test, tim, env) {
     await failure(check, client('https://tim.example', { fetch: api }).call('tim_edge_test', 'x'), 'api', 'ErrorInfo with the whole URL');
     const badStream = async () => new Response(new ReadableStream({ pull(c) { c.error(new Error(`stream broke ${seenUrl}`)); } }), { status: 200 });
     await failure(check, client('https://tim.example', { fetch: badStream }).call('tim_edge_test', 'x'), 'network', 'body stream errors');
-    await failure(check, client('https://tim.example', { fetch: () => 'not a promise' }).call('tim_edge_test', 'x'), 'bad-input', 'fetch returns no promise');
+    await failure(check, client('https://tim.example', { fetch: () => 'not a Response' }).call('tim_edge_test', 'x'), 'bad-input', 'fetch returns no Response');
   });
 
   const badClients = {

@@ -121,10 +121,19 @@ export default function register(test, tim, env) {
     assert.equal(tim.verifyWebhook({ url: `${BASE}?${q.replace('SdkAppId=', 'sdkappid=')}`, token: TOKEN, sdkAppId: APP, now: TIME }).ok, true);
   });
 
-  test('without a token only SdkAppid is checked', () => {
-    const r = tim.verifyWebhook({ url: `${BASE}?${query({ Sign: undefined, RequestTime: undefined, CallbackCommand: 'State.StateChange', OptPlatform: 'IOS' })}`, sdkAppId: APP });
+  test('no token fails closed: verifyWebhook throws bad-input naming the option, for undefined, null and ""', () => {
+    const url = `${BASE}?${query({ Sign: undefined, RequestTime: undefined })}`;
+    for (const token of [undefined, null, '']) {
+      assert.throws(() => tim.verifyWebhook({ url, token, sdkAppId: APP }), (e) => isBadInput(e) && /token/.test(e.info) && /insecureAllowUnsigned/.test(e.info), String(token));
+    }
+    assert.throws(() => tim.verifyWebhook({ url, token: TOKEN, insecureAllowUnsigned: true, sdkAppId: APP }), isBadInput, 'token and the opt-out together');
+    assert.throws(() => tim.verifyWebhook({ url, insecureAllowUnsigned: 'yes', sdkAppId: APP }), isBadInput, 'opt-out not a boolean');
+  });
+
+  test('insecureAllowUnsigned: true: only SdkAppid is checked', () => {
+    const r = tim.verifyWebhook({ url: `${BASE}?${query({ Sign: undefined, RequestTime: undefined, CallbackCommand: 'State.StateChange', OptPlatform: 'IOS' })}`, sdkAppId: APP, insecureAllowUnsigned: true });
     assert.deepEqual(r, { ok: true, kind: 'after', command: 'State.StateChange', sdkAppId: APP, clientIp: '127.0.0.1', platform: 'IOS', requestTime: null });
-    assert.deepEqual(tim.verifyWebhook({ url: `${BASE}?${query({ SdkAppid: '1' })}`, sdkAppId: APP }), { ok: false, reason: 'sdkappid-mismatch' });
+    assert.deepEqual(tim.verifyWebhook({ url: `${BASE}?${query({ SdkAppid: '1' })}`, sdkAppId: APP, insecureAllowUnsigned: true }), { ok: false, reason: 'sdkappid-mismatch' });
   });
 
   test('bad configuration throws bad-input without echoing the token', () => {
@@ -332,28 +341,46 @@ export default function register(test, tim, env) {
     await expectJson(await h(post(q, { CallbackCommand: 'Future.CallbackBeforeSomething' })), 200, '{"ActionStatus":"OK","ErrorCode":1,"ErrorInfo":""}');
     assert.deepEqual(seen, [['Future.CallbackBeforeSomething', null]]);
     const bare = handler({ on: {} });
-    await expectJson(await bare(post(q, {})), 200, ALLOW);
+    await expectJson(await bare(post(q, { CallbackCommand: 'Future.CallbackBeforeSomething' })), 200, ALLOW);
     // Inherited property names are not handlers.
-    const proto = await bare(post(query({ CallbackCommand: 'Object.constructor' }), {}));
+    const proto = await bare(post(query({ CallbackCommand: 'Object.constructor' }), { CallbackCommand: 'Object.constructor' }));
     await expectJson(proto, 200, ALLOW);
   });
 
-  test('handler: without a token only SdkAppid is checked', async () => {
-    const h = tim.createWebhookHandler({ sdkAppId: APP, on: { 'Group.CallbackAfterNewMemberJoin': () => {} } });
+  test('handler: created without a token it throws (the README pattern with an unset secret); no handler ever sees an unsigned callback', async () => {
+    const env = {}; // TIM_CALLBACK_TOKEN not set
+    for (const token of [env.TIM_CALLBACK_TOKEN, null, '']) {
+      assert.throws(() => tim.createWebhookHandler({ sdkAppId: APP, token, on: {} }), (e) => isBadInput(e) && /token/.test(e.info), String(token));
+    }
+  });
+
+  test('handler: the body must name the URL\'s command, also when it names none', async () => {
+    let called = 0;
+    const h = handler({ on: { '*': () => { called++; } } });
+    const q = query({ CallbackCommand: 'State.StateChange' });
+    await expectJson(await h(post(q, { Info: {} })), 400, refusal('command-mismatch'));
+    await expectJson(await h(post(q, { CallbackCommand: 'C2C.CallbackBeforeSendMsg' })), 400, refusal('command-mismatch'));
+    assert.equal(called, 0);
+  });
+
+  test('handler: insecureAllowUnsigned: true checks only SdkAppid', async () => {
+    const h = tim.createWebhookHandler({ sdkAppId: APP, insecureAllowUnsigned: true, on: { 'Group.CallbackAfterNewMemberJoin': () => {} } });
     const q = query({ Sign: undefined, RequestTime: undefined, CallbackCommand: 'Group.CallbackAfterNewMemberJoin' });
     await expectJson(await h(post(q, { CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: 'g', JoinType: 'Apply' })), 200, ALLOW);
     await expectJson(await h(post(query({ SdkAppid: '9', Sign: undefined, RequestTime: undefined }), {})), 401, refusal('sdkappid-mismatch'));
+    assert.throws(() => tim.createWebhookHandler({ sdkAppId: APP, token: TOKEN, insecureAllowUnsigned: true }), isBadInput, 'token and the opt-out together');
   });
 
   test('createWebhookHandler refuses bad options up front', () => {
     for (const [o, hint] of [
       [{ sdkAppId: APP, token: '' }, 'empty token'],
-      [{ sdkAppId: 'abc' }, 'sdkAppId'],
-      [{ sdkAppId: APP, on: { 'C2C.CallbackBeforeSendMsg': 'nope' } }, 'handler not a function'],
-      [{ sdkAppId: APP, fallback: { ErrorCode: 0 } }, 'fallback not a WebhookReply'],
-      [{ sdkAppId: APP, timeoutMs: 0 }, 'timeoutMs'],
-      [{ sdkAppId: APP, maxBodyBytes: -1 }, 'maxBodyBytes'],
-      [{ sdkAppId: APP, toleranceSec: 7200 }, 'toleranceSec'],
+      [{ sdkAppId: APP }, 'no token'],
+      [{ sdkAppId: 'abc', token: TOKEN }, 'sdkAppId'],
+      [{ sdkAppId: APP, token: TOKEN, on: { 'C2C.CallbackBeforeSendMsg': 'nope' } }, 'handler not a function'],
+      [{ sdkAppId: APP, token: TOKEN, fallback: { ErrorCode: 0 } }, 'fallback not a WebhookReply'],
+      [{ sdkAppId: APP, token: TOKEN, timeoutMs: 0 }, 'timeoutMs'],
+      [{ sdkAppId: APP, token: TOKEN, maxBodyBytes: -1 }, 'maxBodyBytes'],
+      [{ sdkAppId: APP, token: TOKEN, toleranceSec: 7200 }, 'toleranceSec'],
     ]) {
       assert.throws(() => tim.createWebhookHandler(o), isBadInput, hint);
     }

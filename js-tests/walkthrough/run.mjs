@@ -11,6 +11,7 @@ import { assert, createRegistry, formatResult } from '../harness.mjs';
 import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
 import { startWranglerDev } from '../server/wrangler-dev.mjs';
+import { ensureExampleDeps } from '../example/deps.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const root = dirname(config.jsTestsDir);
@@ -74,6 +75,7 @@ registry.test('walkthrough: the README curl lines against the offline example Wo
   assert.equal(lines.length, EXPECT.length, 'README walkthrough lines vs expectations');
   // No TIM_* variables: the offline path is the one under test.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_')));
+  ensureExampleDeps(root); // jose, as the README's dev command installs it
   const { base, stop } = await startWranglerDev({
     wranglerBin: config.wranglerBin,
     cwd: root,

@@ -2,6 +2,8 @@
 //
 //   client.<namespace>.<method>(body, options)         one call to /v4/<servicename>/<command>
 //   client.<namespace>.<method>Pages(body, options)    paged lists: `for await` over each page's answer
+//   client.<namespace>.<method>Items(body, options)    paged lists: `for await` over each item, or
+//                                                      `.toArray({ limit })`
 //   client.<namespace>.<method>Batched(body, options)  lists over the per-call limit: split, sent with
 //                                                      bounded concurrency, answers merged
 //
@@ -65,10 +67,12 @@ function optionsOf(options) {
   return options;
 }
 
-/** The options `call` understands; the helpers' own (maxPages, concurrency) stay here. */
+const HELPER_OPTIONS = new Set(['maxPages', 'concurrency', 'limit']);
+
+/** The options `call` understands; the helpers' own (maxPages, concurrency, limit) stay here. */
 function callOptions(options) {
   const out = {};
-  for (const k of Object.keys(options)) if (k !== 'maxPages' && k !== 'concurrency') out[k] = options[k];
+  for (const k of Object.keys(options)) if (!HELPER_OPTIONS.has(k)) out[k] = options[k];
   return out;
 }
 
@@ -95,15 +99,53 @@ async function* pages(client, row, body, options) {
   const opts = optionsOf(options);
   const maxPages = positiveInt(opts.maxPages, 'maxPages', Number.MAX_SAFE_INTEGER, MAX_PAGES_DEFAULT);
   let text = check(row, body ?? {});
+  const co = callOptions(opts);
   for (let page = 0; page < maxPages; page++) {
     if (opts.signal?.aborted) throw fail('aborted', `paging was aborted after ${page} pages`, row);
-    const answer = await client.call(row.servicename, row.command, JSON.parse(text), callOptions(opts));
+    const answer = await client.call(row.servicename, row.command, JSON.parse(text), co);
     yield answer;
-    const next = wasmCall(() => wasm.nextPage(row.servicename, row.command, text, JSON.stringify(answer)));
+    const next = wasmCall(() => wasm.nextPage(row.servicename, row.command, text, answer));
     if (next === undefined) return;
     text = next;
   }
   throw fail('bad-input', `stopped after maxPages (${maxPages}) pages; pass a larger maxPages to read further`, row);
+}
+
+/** The page's items: the row's `pageItems` list, or (when it depends on the request, e.g.
+ * ReadList/UnreadList) the answer's only list that is not a failure list. */
+function itemsOf(row, answer) {
+  if (row.pageItems) return Array.isArray(answer[row.pageItems]) ? answer[row.pageItems] : [];
+  const lists = Object.keys(answer).filter((k) => Array.isArray(answer[k]) && !/^(ErrorList|FailAccounts)$/.test(k));
+  return lists.length === 1 ? answer[lists[0]] : [];
+}
+
+/**
+ * Every item of every page, in order, at most `limit` of them (options.limit; all by default).
+ * An async iterable with `toArray()`; `signal` ends it between items and between pages.
+ */
+function items(client, row, body, options) {
+  const opts = optionsOf(options);
+  const limit = positiveInt(opts.limit, 'limit', Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  async function* run(max) {
+    let n = 0;
+    for await (const answer of pages(client, row, body, opts)) {
+      for (const item of itemsOf(row, answer)) {
+        if (opts.signal?.aborted) throw fail('aborted', `listing was aborted after ${n} items`, row);
+        yield item;
+        if (++n >= max) return;
+      }
+    }
+  }
+  return {
+    [Symbol.asyncIterator]: () => run(limit),
+    /** All items (or the first `limit`: the smaller of this and the option) as an array. */
+    async toArray(o = {}) {
+      const max = Math.min(limit, positiveInt(optionsOf(o).limit, 'limit', Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+      const out = [];
+      for await (const item of run(max)) out.push(item);
+      return out;
+    },
+  };
 }
 
 // ---- batching ----
@@ -112,16 +154,20 @@ async function* pages(client, row, body, options) {
  * Splits the row's list into calls of at most `batchLimit` items, sends them `concurrency` at a
  * time (default 4) and merges the answers: per-item arrays are concatenated in order, other
  * fields come from the first answer. Calls that fail as a whole are listed in `failedChunks`
- * (`{ index, items, error }`) and their items are not in the merged arrays. When every call
- * fails, the first error is thrown. The whole body is checked before anything is sent.
+ * (`{ index, items, error }`) and their items, each with its chunk's error, in `failedItems`
+ * (`{ item, error }`); then the merged answer says so at the top the way Tencent marks a partial
+ * success: `ActionStatus: 'FAIL'`, `ErrorCode: 0` and an `ErrorInfo` counting the failures.
+ * When every call fails, the first error is thrown. The whole body is checked before anything
+ * is sent.
  */
 async function batched(client, row, body, options) {
   const opts = optionsOf(options);
   const concurrency = positiveInt(opts.concurrency, 'concurrency', CONCURRENCY_MAX, CONCURRENCY_DEFAULT);
   const text = bodyText(body ?? {});
-  const parts = JSON.parse(wasmCall(() => wasm.splitBatch(row.servicename, row.command, text)));
-  for (const part of parts) wasmCall(() => wasm.validateBody(row.servicename, row.command, JSON.stringify(part)));
-  const field = row.batchFields.find((f) => Array.isArray(parts[0]?.[f]));
+  const parts = wasmCall(() => wasm.splitBatch(row.servicename, row.command, text));
+  for (const part of parts) wasmCall(() => wasm.validateBody(row.servicename, row.command, part));
+  const bodies = parts.map((p) => JSON.parse(p));
+  const field = row.batchFields.find((f) => Array.isArray(bodies[0]?.[f]));
   const answers = new Array(parts.length);
   const failedChunks = [];
   const co = callOptions(opts);
@@ -130,17 +176,24 @@ async function batched(client, row, body, options) {
     while (next < parts.length) {
       const index = next++;
       try {
-        answers[index] = await client.call(row.servicename, row.command, parts[index], co);
+        answers[index] = await client.call(row.servicename, row.command, bodies[index], co);
       } catch (e) {
-        failedChunks.push({ index, items: field ? parts[index][field] : [], error: toTimError(e) });
+        failedChunks.push({ index, items: field ? bodies[index][field] : [], error: toTimError(e) });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, parts.length) }, worker));
-  if (failedChunks.length === parts.length) throw failedChunks.sort((a, b) => a.index - b.index)[0].error;
-  const ok = answers.filter((a) => a !== undefined);
-  const merged = JSON.parse(wasmCall(() => wasm.mergeBatch(JSON.stringify(ok))));
-  merged.failedChunks = failedChunks.sort((a, b) => a.index - b.index);
+  failedChunks.sort((a, b) => a.index - b.index);
+  if (failedChunks.length === parts.length) throw failedChunks[0].error;
+  const merged = wasmCall(() => wasm.mergeBatch(answers.filter((a) => a !== undefined)));
+  const failedItems = failedChunks.flatMap((c) => c.items.map((item) => ({ item, error: c.error })));
+  if (failedChunks.length > 0) {
+    merged.ActionStatus = 'FAIL';
+    merged.ErrorCode = 0;
+    merged.ErrorInfo = `${failedChunks.length} of ${parts.length} calls failed (${failedItems.length} items); see failedChunks and failedItems`;
+  }
+  merged.failedChunks = failedChunks;
+  merged.failedItems = failedItems;
   return merged;
 }
 
@@ -160,6 +213,9 @@ function namespaceProtos() {
     if (row.paged) {
       proto[`${row.method}Pages`] = function (body, options) {
         return pages(this[CLIENT], row, body, options);
+      };
+      proto[`${row.method}Items`] = function (body, options) {
+        return items(this[CLIENT], row, body, options);
       };
     }
     if (row.splittable) {

@@ -1,9 +1,15 @@
-// TimError: the one error type. Rust builds the fields (src/error.rs); this class gives them an
-// Error prototype, a stack and `instanceof`.
+// TimError: the one error type. Rust builds the fields (src/error.rs, src/wasm/error.rs); this
+// class gives them an Error prototype, a stack and `instanceof`.
+//
+// One class per JavaScript realm, whatever loads it: `tim-edge` and `tim-edge/emulator`, an
+// `import` and a `require` of the package, or two bundles that each inline this file all find
+// the class registered under a global symbol, so `err instanceof TimError` holds everywhere.
 
-export class TimError extends Error {
+const REGISTRY = Symbol.for('tim-edge.TimError');
+
+class TimErrorClass extends Error {
   constructor(fields) {
-    super(fields.message);
+    super(fields.message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.name = 'TimError';
     /** 'api' | 'network' | 'timeout' | 'aborted' | 'bad-response' | 'bad-input' */
     this.kind = fields.kind;
@@ -16,8 +22,15 @@ export class TimError extends Error {
     this.httpStatus = fields.httpStatus ?? 0;
     this.attempts = fields.attempts ?? 0;
     this.outcomeKnown = fields.outcomeKnown ?? true;
+    /** The `random` query value of the last attempt sent (Tencent support asks for it); null when nothing was sent. */
+    this.requestId = fields.requestId ?? null;
+    /** The origin the last attempt went to ('' when nothing was sent). */
+    this.host = fields.host ?? '';
+    this.durationMs = fields.durationMs ?? 0;
   }
 }
+
+export const TimError = (globalThis[REGISTRY] ??= TimErrorClass);
 
 /** Turns the plain error object thrown by the wasm side into a TimError; passes others through. */
 export function toTimError(e) {

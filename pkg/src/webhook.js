@@ -29,7 +29,7 @@ function call(fn) {
  * for a bad configuration. */
 export function verifyWebhook(o) {
   options(o, 'verifyWebhook');
-  return call(() => wasm.verifyWebhook(o.url, o.token, o.sdkAppId, o.now, o.toleranceSec));
+  return call(() => wasm.verifyWebhook(o.url, o.token, o.sdkAppId, o.now, o.toleranceSec, o.insecureAllowUnsigned));
 }
 
 const SECRET = Symbol('WebhookReply');
@@ -145,13 +145,14 @@ function withDeadline(promise, ms) {
 
 /**
  * A Request -> Response handler for Tencent's callbacks.
- * options: { sdkAppId, token?, on: { [command | '*']: async (event) => WebhookReply | undefined },
+ * options: { sdkAppId, token (required; or insecureAllowUnsigned: true when authentication is off
+ *   in the console), on: { [command | '*']: async (event) => WebhookReply | undefined },
  *   fallback = allow, timeoutMs = 1500, maxBodyBytes = 1 MiB, toleranceSec = 60,
  *   onError?(error, event), now?() -> Unix seconds (tests) }
  */
 export function createWebhookHandler(o) {
   options(o, 'createWebhookHandler');
-  const { sdkAppId, token, toleranceSec } = o;
+  const { sdkAppId, token, toleranceSec, insecureAllowUnsigned } = o;
   const on = o.on ?? {};
   if (typeof on !== 'object') throw badInput('on must be an object of handlers keyed by CallbackCommand');
   for (const k of Object.keys(on)) {
@@ -162,8 +163,9 @@ export function createWebhookHandler(o) {
   if (o.now !== undefined && typeof o.now !== 'function') throw badInput('now must be a function returning Unix seconds');
   const timeoutMs = positiveInt(o.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 60000);
   const maxBodyBytes = positiveInt(o.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY, 64 * 1024 * 1024);
-  // Surfaces a bad sdkAppId, token or toleranceSec now rather than on the first callback.
-  call(() => wasm.verifyWebhook('/', token, sdkAppId, 0, toleranceSec));
+  // Surfaces a bad sdkAppId, token or toleranceSec now rather than on the first callback: a
+  // missing token is a configuration error (fail closed), not an open door.
+  call(() => wasm.verifyWebhook('/', token, sdkAppId, 0, toleranceSec, insecureAllowUnsigned));
   const allow = WebhookReply.allow().body;
   const fallback = (o.fallback ?? WebhookReply.allow()).body;
   const onError = o.onError;
@@ -185,7 +187,7 @@ export function createWebhookHandler(o) {
     }
     let v;
     try {
-      v = wasm.verifyWebhook(request.url, token, sdkAppId, o.now ? o.now() : undefined, toleranceSec);
+      v = wasm.verifyWebhook(request.url, token, sdkAppId, o.now ? o.now() : undefined, toleranceSec, insecureAllowUnsigned);
     } catch (e) {
       report(toTimError(e), undefined);
       return refusal(500, 'misconfigured');
@@ -201,7 +203,8 @@ export function createWebhookHandler(o) {
     if (read.tooLarge) return refusal(413, 'body-too-large');
     const body = parseBody(read.bytes);
     if (body === undefined) return refusal(400, 'body-not-json-object');
-    if (hasOwn(body, 'CallbackCommand') && body.CallbackCommand !== v.command) return refusal(400, 'command-mismatch');
+    // The signature covers only the time: the body must at least name the command the URL does.
+    if (body.CallbackCommand !== v.command) return refusal(400, 'command-mismatch');
 
     const event = {
       command: v.command,

@@ -4,52 +4,66 @@
 
 use super::rules::batch_list;
 use super::Endpoint;
-use crate::json::{Object, Value};
+use crate::body::NotJson;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
-/// The bodies to send, in order. One body (unchanged) when nothing needs splitting.
-pub fn split(ep: &Endpoint, body: &Value) -> Vec<Value> {
+/// The bodies to send, in order: the caller's text, split along the endpoint's list when it is
+/// longer than one call takes (one body, unchanged, otherwise). Every member of every part is the
+/// caller's own text (module `crate::body`): nothing is decoded and written again.
+pub fn split(ep: &Endpoint, body: &str) -> Result<Vec<String>, NotJson> {
+    let whole = || Ok(vec![body.to_owned()]);
     let limit = ep.batch_limit as usize;
     let Some(list) = batch_list(&ep.path()).filter(|l| l.splittable && limit > 0) else {
-        return vec![body.clone()];
+        return whole();
     };
-    let Some(obj) = body.as_object() else {
-        return vec![body.clone()];
+    let Ok(members) = serde_json::from_str::<BTreeMap<String, &RawValue>>(body) else {
+        // Not an object: refused as such by validation, never split here.
+        return match serde_json::from_str::<&RawValue>(body) {
+            Ok(_) => whole(),
+            Err(_) => Err(NotJson),
+        };
     };
-    let Some((field, items)) = list
-        .fields
-        .iter()
-        .find_map(|f| obj.get(f).and_then(Value::as_array).map(|a| (*f, a)))
-    else {
-        return vec![body.clone()];
+    let Some((field, items)) = list.fields.iter().find_map(|f| {
+        let raw = members.get(*f)?;
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).ok()?;
+        Some((*f, items))
+    }) else {
+        return whole();
     };
     if items.len() <= limit {
-        return vec![body.clone()];
+        return whole();
     }
     items
         .chunks(limit)
         .map(|chunk| {
-            let mut part = obj.clone();
-            part.insert(field, Value::Array(chunk.to_vec()));
-            Value::Object(part)
+            let list = serde_json::to_string(chunk).map_err(|_| NotJson)?;
+            let list = RawValue::from_string(list).map_err(|_| NotJson)?;
+            let mut part: BTreeMap<&str, &RawValue> =
+                members.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            part.insert(field, &list);
+            serde_json::to_string(&part).map_err(|_| NotJson)
         })
         .collect()
 }
 
 /// One answer from several: arrays (per-item results and errors such as `ResultItem`,
 /// `FailAccounts`, `ErrorList`, `MemberList`) are concatenated in call order; every other field
-/// is the first answer's. (A key repeated inside one answer counts once per occurrence; Tencent's
-/// answers do not repeat keys.)
+/// is the first answer's.
 pub fn merge(answers: &[Value]) -> Value {
-    let mut out = Object::new();
+    let mut out = Map::new();
     for answer in answers {
         let Some(obj) = answer.as_object() else {
             continue;
         };
-        for (k, v) in obj.iter() {
+        for (k, v) in obj {
             match (out.get_mut(k), v) {
                 (Some(Value::Array(acc)), Value::Array(more)) => acc.extend(more.iter().cloned()),
                 (Some(_), _) => {}
-                (None, v) => out.insert(k, v.clone()),
+                (None, v) => {
+                    out.insert(k.clone(), v.clone());
+                }
             }
         }
     }

@@ -14,8 +14,6 @@ mod validate;
 pub use catalog::ENDPOINTS;
 pub use validate::validate;
 
-use crate::json::{push_int, push_string};
-
 /// Whether a call may be sent again after an ambiguous failure (the request may have been
 /// processed: a reset or timeout after sending).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,65 +78,51 @@ pub fn find(service: &str, command: &str) -> Option<&'static Endpoint> {
         .find(|e| e.service == service && e.command == command)
 }
 
+/// One row of the table as the package exports it (`endpoints`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Row<'a> {
+    namespace: &'a str,
+    method: &'a str,
+    servicename: &'a str,
+    command: &'a str,
+    retry: &'a str,
+    batch_limit: u16,
+    batch_field: Option<&'a str>,
+    batch_fields: &'a [&'a str],
+    splittable: bool,
+    paged: bool,
+    page_items: Option<&'a str>,
+    required: &'a [&'a str],
+}
+
 /// The table as the package exports it, as JSON text: `[{ namespace, method, servicename,
 /// command, retry, batchLimit, batchField, batchFields, splittable, paged, pageItems, required }]`.
-/// Written directly: one pass over static data needs no document model.
 pub fn table() -> String {
-    fn strings(out: &mut String, list: &[&str]) {
-        out.push('[');
-        for (i, s) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
+    let rows: Vec<Row<'_>> = ENDPOINTS
+        .iter()
+        .map(|e| {
+            let path = e.path();
+            let list = rules::batch_list(&path);
+            let paging = paging::paging(&path);
+            Row {
+                namespace: e.namespace,
+                method: e.method,
+                servicename: e.service,
+                command: e.command,
+                retry: e.retry.as_str(),
+                batch_limit: e.batch_limit,
+                batch_field: list.and_then(|l| l.fields.first().copied()),
+                batch_fields: list.map_or(&[][..], |l| l.fields),
+                splittable: list.is_some_and(|l| l.splittable && e.batch_limit > 0),
+                paged: paging.is_some(),
+                page_items: paging.map(|p| p.items).filter(|s| !s.is_empty()),
+                required: rules::required(&path),
             }
-            push_string(out, s);
-        }
-        out.push(']');
-    }
-    fn str_or_null(out: &mut String, s: Option<&str>) {
-        match s {
-            Some(s) => push_string(out, s),
-            None => out.push_str("null"),
-        }
-    }
-    let bool_text = |b: bool| if b { "true" } else { "false" };
-    let mut out = String::from("[");
-    for (i, e) in ENDPOINTS.iter().enumerate() {
-        let path = e.path();
-        let list = rules::batch_list(&path);
-        let paging = paging::paging(&path);
-        if i > 0 {
-            out.push(',');
-        }
-        for (key, value) in [
-            ("{\"namespace\":", e.namespace),
-            (",\"method\":", e.method),
-            (",\"servicename\":", e.service),
-            (",\"command\":", e.command),
-            (",\"retry\":", e.retry.as_str()),
-        ] {
-            out.push_str(key);
-            push_string(&mut out, value);
-        }
-        out.push_str(",\"batchLimit\":");
-        push_int(&mut out, e.batch_limit.into());
-        out.push_str(",\"batchField\":");
-        str_or_null(&mut out, list.and_then(|l| l.fields.first().copied()));
-        out.push_str(",\"batchFields\":");
-        strings(&mut out, list.map_or(&[][..], |l| l.fields));
-        out.push_str(",\"splittable\":");
-        out.push_str(bool_text(
-            list.is_some_and(|l| l.splittable && e.batch_limit > 0),
-        ));
-        out.push_str(",\"paged\":");
-        out.push_str(bool_text(paging.is_some()));
-        out.push_str(",\"pageItems\":");
-        str_or_null(&mut out, paging.map(|p| p.items).filter(|s| !s.is_empty()));
-        out.push_str(",\"required\":");
-        strings(&mut out, rules::required(&path));
-        out.push('}');
-    }
-    out.push(']');
-    out
+        })
+        .collect();
+    // Serialising static strings and integers cannot fail.
+    serde_json::to_string(&rows).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@
 
 use super::{is_path, Path};
 use crate::error::TimError;
-use crate::json::{Object, Value};
+use serde_json::{Map, Value};
+
+type Object = Map<String, Value>;
 
 pub struct Paging {
     pub path: Path,
@@ -118,7 +120,7 @@ pub fn paging(path: &str) -> Option<&'static Paging> {
 fn is_empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::Number(n)) => n.is_zero(),
+        Some(Value::Number(n)) => n.as_f64() == Some(0.0),
         Some(Value::String(s)) => s.is_empty(),
         Some(Value::Bool(b)) => !b,
         Some(_) => false,
@@ -133,7 +135,11 @@ fn count(resp: &Object, items: &str) -> usize {
 
 /// A whole number in any notation (`20`, `20.0`, `2e1`).
 fn int(v: Option<&Value>) -> Option<i64> {
-    v.and_then(Value::as_number).and_then(|n| n.as_whole())
+    let n = v?.as_number()?;
+    n.as_i64().or_else(|| {
+        let f = n.as_f64()?;
+        (f.fract() == 0.0 && f.abs() < 9.2e18).then_some(f as i64)
+    })
 }
 
 fn bad((service, command): Path, what: &str) -> TimError {
@@ -149,8 +155,8 @@ pub fn next_page(rule: &Paging, req: &Value, resp: &Value) -> Result<Option<Valu
     let mut next = req_obj.clone();
     let mut cursor_seen = false;
     for (to, from) in rule.carry {
-        if let Some(v) = resp_obj.get(from).filter(|v| !v.is_null()) {
-            next.insert(to, v.clone());
+        if let Some(v) = resp_obj.get(*from).filter(|v| !v.is_null()) {
+            next.insert((*to).to_owned(), v.clone());
             cursor_seen = true;
         }
     }
@@ -183,10 +189,10 @@ fn ended(
     n: usize,
 ) -> bool {
     match end {
-        End::Empty(field) => is_empty(resp_obj.get(field)),
-        End::Flag(field, value) => int(resp_obj.get(field)) == Some(*value),
+        End::Empty(field) => is_empty(resp_obj.get(*field)),
+        End::Flag(field, value) => int(resp_obj.get(*field)) == Some(*value),
         End::Short(field) => {
-            n == 0 || int(req_obj.get(field)).is_some_and(|want| (n as i64) < want)
+            n == 0 || int(req_obj.get(*field)).is_some_and(|want| (n as i64) < want)
         }
         End::Offset {
             offset,
@@ -196,17 +202,17 @@ fn ended(
             if cursor_seen {
                 rule.carry
                     .iter()
-                    .any(|(_, from)| is_empty(resp_obj.get(from)))
+                    .any(|(_, from)| is_empty(resp_obj.get(*from)))
             } else {
-                match int(req_obj.get(limit)) {
+                match int(req_obj.get(*limit)) {
                     None => true,
                     Some(limit) if n == 0 || (n as i64) < limit => true,
                     Some(_) => {
-                        let at = int(req_obj.get(offset))
+                        let at = int(req_obj.get(*offset))
                             .unwrap_or(0)
                             .saturating_add(n as i64);
-                        next.insert(offset, Value::from(at));
-                        int(resp_obj.get(total)).is_some_and(|t| at >= t)
+                        next.insert((*offset).to_owned(), Value::from(at));
+                        int(resp_obj.get(*total)).is_some_and(|t| at >= t)
                     }
                 }
             }
@@ -221,7 +227,7 @@ fn ended(
                 .min();
             match smallest {
                 Some(s) if s > 1 => {
-                    next.insert(request, Value::from(s - 1));
+                    next.insert((*request).to_owned(), Value::from(s - 1));
                     false
                 }
                 _ => true,

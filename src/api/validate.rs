@@ -5,7 +5,9 @@
 use super::rules::{batch_list, required, RANGES};
 use super::{is_path, Endpoint};
 use crate::error::TimError;
-use crate::json::{Object, Value};
+use serde_json::{Map, Value};
+
+type Object = Map<String, Value>;
 
 fn present(body: &Object, field: &str) -> bool {
     field
@@ -39,7 +41,7 @@ pub fn validate(ep: &Endpoint, body: &Value) -> Result<(), TimError> {
     }
     if let Some(list) = batch_list(&path) {
         for field in list.fields {
-            match obj.get(field) {
+            match obj.get(*field) {
                 None | Some(Value::Null) => {}
                 Some(Value::Array(items)) => {
                     if items.is_empty() {

@@ -4,11 +4,11 @@
 //! that the account exists. A nickname or avatar given at import is stored as the profile tags
 //! `Tag_Profile_IM_Nick` / `Tag_Profile_IM_Image`, as Tencent does.
 
-use super::ctx::{obj, s};
 use super::routes::Route;
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// The account family's "invalid parameter" code.
@@ -16,7 +16,9 @@ const BAD: i64 = 70402;
 /// "Account not imported" in per-item results (doc 679/131708's reading of 70107).
 const NOT_IMPORTED: i64 = 70107;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In a snapshot: `{UserID: import time}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Accounts {
     /// UserID -> import time (Unix seconds).
     by_id: BTreeMap<String, u64>,
@@ -66,16 +68,16 @@ fn import_one(ctx: &mut Ctx<'_>) -> Outcome {
     let nick = ctx.opt_str("Nick", BAD)?;
     let face = ctx.opt_str("FaceUrl", BAD)?;
     import(ctx, id, nick, face);
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 fn import(ctx: &mut Ctx<'_>, id: &str, nick: Option<&str>, face: Option<&str>) {
     ctx.state.accounts.import(id, ctx.now_s);
     if let Some(n) = nick {
-        ctx.state.profiles.set(id, "Tag_Profile_IM_Nick", s(n));
+        ctx.state.profiles.set(id, "Tag_Profile_IM_Nick", n.into());
     }
     if let Some(f) = face {
-        ctx.state.profiles.set(id, "Tag_Profile_IM_Image", s(f));
+        ctx.state.profiles.set(id, "Tag_Profile_IM_Image", f.into());
     }
 }
 
@@ -107,14 +109,14 @@ fn import_many(ctx: &mut Ctx<'_>) -> Outcome {
             Some(id) if !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES => {
                 import(ctx, id, nick, face)
             }
-            Some(id) => failed.push(s(id)),
+            Some(id) => failed.push(id.into()),
             None => failed.push(Value::Null),
         }
     }
     Ok(if failed.is_empty() {
-        Object::new()
+        json!({})
     } else {
-        obj([("FailAccounts", Value::Array(failed))])
+        json!({ "FailAccounts": failed })
     })
 }
 
@@ -135,15 +137,12 @@ fn id_items<'a>(ctx: &Ctx<'a>, key: &str) -> Result<Vec<&'a str>, ApiError> {
         .collect()
 }
 
-fn result_item(id: &str, ok: bool) -> Object {
-    obj([
-        ("UserID", s(id)),
-        ("ResultCode", Value::from(if ok { 0 } else { NOT_IMPORTED })),
-        (
-            "ResultInfo",
-            s(if ok { "" } else { "account not imported" }),
-        ),
-    ])
+fn result_item(id: &str, ok: bool) -> Value {
+    json!({
+        "UserID": id,
+        "ResultCode": if ok { 0 } else { NOT_IMPORTED },
+        "ResultInfo": if ok { "" } else { "account not imported" },
+    })
 }
 
 fn delete(ctx: &mut Ctx<'_>) -> Outcome {
@@ -155,9 +154,9 @@ fn delete(ctx: &mut Ctx<'_>) -> Outcome {
             ctx.state.profiles.remove(id);
             ctx.state.friends.forget(id);
         }
-        out.push(Value::Object(result_item(id, ok)));
+        out.push(result_item(id, ok));
     }
-    Ok(obj([("ResultItem", Value::Array(out))]))
+    Ok(json!({ "ResultItem": out }))
 }
 
 fn check(ctx: &mut Ctx<'_>) -> Outcome {
@@ -167,14 +166,11 @@ fn check(ctx: &mut Ctx<'_>) -> Outcome {
         .map(|id| {
             let imported = ctx.state.accounts.contains(id);
             let mut o = result_item(id, true);
-            o.insert(
-                "AccountStatus",
-                s(if imported { "Imported" } else { "NotImported" }),
-            );
-            Value::Object(o)
+            o["AccountStatus"] = if imported { "Imported" } else { "NotImported" }.into();
+            o
         })
-        .collect();
-    Ok(obj([("ResultItem", Value::Array(out))]))
+        .collect::<Vec<_>>();
+    Ok(json!({ "ResultItem": out }))
 }
 
 fn kick(ctx: &mut Ctx<'_>) -> Outcome {
@@ -182,7 +178,7 @@ fn kick(ctx: &mut Ctx<'_>) -> Outcome {
     if !ctx.exists(id) {
         return Err(ApiError::new(NOT_IMPORTED, "account not imported"));
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 fn online_status(ctx: &mut Ctx<'_>) -> Outcome {
@@ -191,40 +187,16 @@ fn online_status(ctx: &mut Ctx<'_>) -> Outcome {
     let mut errors = Vec::new();
     for id in ids {
         if ctx.exists(id) {
-            found.push(Value::Object(obj([
-                ("To_Account", s(id)),
-                ("Status", s("Offline")),
-            ])));
+            found.push(json!({ "To_Account": id, "Status": "Offline" }));
         } else {
-            errors.push(Value::Object(obj([
-                ("To_Account", s(id)),
-                ("ErrorCode", Value::from(NOT_IMPORTED)),
-            ])));
+            errors.push(json!({ "To_Account": id, "ErrorCode": NOT_IMPORTED }));
         }
     }
-    let mut o = obj([("QueryResult", Value::Array(found))]);
+    let mut o = json!({ "QueryResult": found });
     if !errors.is_empty() {
-        o.insert("ErrorList", Value::Array(errors));
+        o["ErrorList"] = errors.into();
     }
     Ok(o)
 }
 
-impl Persist for Accounts {
-    fn save(&self) -> Value {
-        let mut o = Object::new();
-        for (id, t) in &self.by_id {
-            o.insert(id, Value::from(*t as i64));
-        }
-        Value::Object(o)
-    }
-
-    fn load(v: &Value) -> Result<Self, String> {
-        let o = v.as_object().ok_or("must be an object of UserID -> time")?;
-        let mut by_id = BTreeMap::new();
-        for (id, t) in o.iter() {
-            let t = t.as_u64().ok_or("import times must be whole seconds")?;
-            by_id.insert(id.to_owned(), t);
-        }
-        Ok(Accounts { by_id })
-    }
-}
+impl Persist for Accounts {}

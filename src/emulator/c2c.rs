@@ -11,11 +11,12 @@ mod history;
 mod send;
 mod unread;
 
-use super::ctx::{field_msg, s};
+use super::ctx::field_msg;
 use super::routes::Route;
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The message family's code for a mistyped or missing field that has no code of its own
@@ -29,16 +30,26 @@ pub const DEDUP_WINDOW_S: u64 = 120;
 /// messages after the app's retention time, 7 days by default).
 const MAX_PER_CONVERSATION: usize = 10_000;
 
-/// One stored message.
-#[derive(Debug, Clone, PartialEq)]
+/// One stored message (in a snapshot: Tencent's field names where there is one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Msg {
+    #[serde(rename = "From_Account")]
     pub from: String,
+    #[serde(rename = "To_Account")]
     pub to: String,
+    #[serde(rename = "MsgSeq")]
     pub seq: u32,
+    #[serde(rename = "MsgRandom")]
     pub random: u32,
+    #[serde(rename = "MsgTimeStamp")]
     pub time: u64,
+    #[serde(rename = "MsgKey")]
     pub key: String,
+    #[serde(rename = "MsgBody")]
     pub body: Vec<Value>,
+    #[serde(rename = "CloudCustomData")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
     pub withdrawn: bool,
     /// The recipient has not read it (and it counts toward the unread number).
@@ -55,25 +66,38 @@ impl Msg {
 
 /// A sendmsg that succeeded recently: the dedup key (sender, MsgSeq, MsgRandom, content) and
 /// what the first send answered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Sent {
+    #[serde(rename = "From_Account")]
     from: String,
+    #[serde(rename = "MsgSeq")]
     seq: u32,
+    #[serde(rename = "MsgRandom")]
     random: u32,
     /// The request's MsgBody as JSON text (Tencent uses a CRC32 of the content; exact text
-    /// equality is the same test without collisions).
+    /// equality is the same test without collisions; keys are in serde_json's sorted order).
+    #[serde(rename = "Content")]
     content: String,
+    #[serde(rename = "MsgTime")]
     time: u64,
+    #[serde(rename = "MsgKey")]
     key: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Conversation (the two UserIDs in sorted order) -> its messages in history order.
+type Convs = BTreeMap<(String, String), Vec<Msg>>;
+
+/// In a snapshot: `{LastSeq, Messages: [every message], Recent: [dedup keys]}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct C2c {
-    /// Conversation (the two UserIDs in sorted order) -> its messages in history order.
-    convs: BTreeMap<(String, String), Vec<Msg>>,
+    #[serde(rename = "Messages", serialize_with = "save_msgs")]
+    #[serde(deserialize_with = "load_msgs")]
+    convs: Convs,
+    #[serde(rename = "Recent")]
     recent: Vec<Sent>,
     /// The last MsgSeq filled in for a request without one (Tencent fills a random number; a
     /// counter keeps the emulator deterministic).
+    #[serde(rename = "LastSeq")]
     last_seq: u32,
 }
 
@@ -223,135 +247,19 @@ fn opt_time(ctx: &Ctx<'_>, key: &str, code: i64) -> Result<Option<u64>, ApiError
     }
 }
 
-/// A message in the shape Tencent's history and callbacks use.
-fn msg_fields(m: &Msg) -> Object {
-    let mut o = Object::new();
-    o.insert("From_Account", s(&m.from));
-    o.insert("To_Account", s(&m.to));
-    o.insert("MsgSeq", Value::from(m.seq as i64));
-    o.insert("MsgRandom", Value::from(m.random as i64));
-    o.insert("MsgTimeStamp", Value::from(m.time as i64));
-    o
+// ---- snapshot: the conversations as one list of messages, each stored again the way a send
+// stores it (so a snapshot's order and size limits cannot break the history's invariants).
+
+fn save_msgs<S: Serializer>(convs: &Convs, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(convs.values().flatten())
 }
 
-// ---- snapshot
-
-impl Persist for C2c {
-    fn save(&self) -> Value {
-        let messages = self
-            .convs
-            .values()
-            .flatten()
-            .map(|m| {
-                let mut o = msg_fields(m);
-                o.insert("MsgKey", s(&m.key));
-                o.insert("MsgBody", Value::Array(m.body.clone()));
-                if let Some(c) = &m.cloud {
-                    o.insert("CloudCustomData", s(c));
-                }
-                o.insert("Withdrawn", Value::Bool(m.withdrawn));
-                o.insert("Unread", Value::Bool(m.unread));
-                o.insert(
-                    "Hidden",
-                    Value::Array(m.hidden.iter().map(|h| s(h)).collect()),
-                );
-                Value::Object(o)
-            })
-            .collect();
-        let recent = self
-            .recent
-            .iter()
-            .map(|e| {
-                let mut o = Object::new();
-                o.insert("From_Account", s(&e.from));
-                o.insert("MsgSeq", Value::from(e.seq as i64));
-                o.insert("MsgRandom", Value::from(e.random as i64));
-                o.insert("Content", s(&e.content));
-                o.insert("MsgTime", Value::from(e.time as i64));
-                o.insert("MsgKey", s(&e.key));
-                Value::Object(o)
-            })
-            .collect();
-        let mut o = Object::new();
-        o.insert("LastSeq", Value::from(self.last_seq as i64));
-        o.insert("Messages", Value::Array(messages));
-        o.insert("Recent", Value::Array(recent));
-        Value::Object(o)
+fn load_msgs<'de, D: Deserializer<'de>>(d: D) -> Result<Convs, D::Error> {
+    let mut c = C2c::default();
+    for m in Vec::<Msg>::deserialize(d)? {
+        c.insert(m);
     }
-
-    fn load(v: &Value) -> Result<Self, String> {
-        let mut c = C2c {
-            last_seq: num(v, "LastSeq")?,
-            ..C2c::default()
-        };
-        for m in list(v, "Messages")? {
-            let hidden = list(m, "Hidden")?
-                .iter()
-                .map(|h| {
-                    h.as_str()
-                        .map(str::to_owned)
-                        .ok_or("Hidden items must be strings")
-                })
-                .collect::<Result<_, _>>()?;
-            let cloud = match m.get("CloudCustomData") {
-                None => None,
-                Some(_) => Some(text(m, "CloudCustomData")?),
-            };
-            c.insert(Msg {
-                from: text(m, "From_Account")?,
-                to: text(m, "To_Account")?,
-                seq: num(m, "MsgSeq")?,
-                random: num(m, "MsgRandom")?,
-                time: num(m, "MsgTimeStamp")?,
-                key: text(m, "MsgKey")?,
-                body: list(m, "MsgBody")?.clone(),
-                cloud,
-                withdrawn: flag(m, "Withdrawn")?,
-                unread: flag(m, "Unread")?,
-                hidden,
-            });
-        }
-        for e in list(v, "Recent")? {
-            c.recent.push(Sent {
-                from: text(e, "From_Account")?,
-                seq: num(e, "MsgSeq")?,
-                random: num(e, "MsgRandom")?,
-                content: text(e, "Content")?,
-                time: num(e, "MsgTime")?,
-                key: text(e, "MsgKey")?,
-            });
-        }
-        Ok(c)
-    }
+    Ok(c.convs)
 }
 
-fn missing(key: &str, what: &str) -> String {
-    field_msg(key, what)
-}
-
-fn text(v: &Value, key: &str) -> Result<String, String> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .ok_or_else(|| missing(key, "must be a string"))
-}
-
-fn num<T: TryFrom<u64>>(v: &Value, key: &str) -> Result<T, String> {
-    v.get(key)
-        .and_then(Value::as_u64)
-        .and_then(|n| T::try_from(n).ok())
-        .ok_or_else(|| missing(key, "must be a whole number in range"))
-}
-
-fn flag(v: &Value, key: &str) -> Result<bool, String> {
-    match v.get(key) {
-        Some(Value::Bool(b)) => Ok(*b),
-        _ => Err(missing(key, "must be true or false")),
-    }
-}
-
-fn list<'v>(v: &'v Value, key: &str) -> Result<&'v Vec<Value>, String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .ok_or_else(|| missing(key, "must be an array"))
-}
+impl Persist for C2c {}

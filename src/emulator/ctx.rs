@@ -3,8 +3,8 @@
 //! everywhere.
 
 use super::State;
-use crate::json::{Object, Value};
 use crate::usersig::MAX_USER_ID_BYTES;
+use serde_json::{json, Map, Value};
 
 /// A Tencent error answer: `ErrorCode` and `ErrorInfo`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,24 +21,22 @@ impl ApiError {
         }
     }
 
-    pub(super) fn into_envelope(self) -> Object {
-        let mut o = Object::new();
-        o.insert("ErrorCode", Value::from(self.code));
-        o.insert("ErrorInfo", Value::String(self.info));
-        o
+    pub(super) fn into_envelope(self) -> Value {
+        json!({ "ErrorCode": self.code, "ErrorInfo": self.info })
     }
 }
 
-/// A handler's result: the response fields besides the envelope (which `mod.rs` adds), or an
-/// error. For a partial failure put `ErrorCode`/`ErrorInfo` into the fields yourself.
-pub type Outcome = Result<Object, ApiError>;
+/// A handler's result: a JSON object of the response fields besides the envelope (which `mod.rs`
+/// adds), or an error. For a partial failure put `ErrorCode`/`ErrorInfo` into the fields yourself.
+/// Handlers build it with `json!({...})`, so adding a field with `v["Key"] = ...` cannot panic.
+pub type Outcome = Result<Value, ApiError>;
 
 /// A webhook the emulator sends to the app: `CallbackCommand` and the JSON body (which includes
 /// `CallbackCommand` too, as Tencent's do).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Callback {
     pub command: &'static str,
-    pub body: Object,
+    pub body: Value,
 }
 
 /// What the app answered to a before-callback, read the way Tencent reads it
@@ -50,7 +48,7 @@ pub enum Before {
     /// emulator fails open, the default the SDK documents).
     Allow,
     /// Allowed with the app's reply object, for fields it may modify (`MsgBody`, ...).
-    AllowModified(Object),
+    AllowModified(Map<String, Value>),
     /// Rejected: the caller answers with the endpoint's rejection code, unless the app gave a
     /// custom one (then `custom` holds it).
     Reject { custom: Option<ApiError> },
@@ -62,7 +60,7 @@ pub enum Before {
 
 pub struct Ctx<'a> {
     pub state: &'a mut State,
-    pub body: &'a Object,
+    pub body: &'a Map<String, Value>,
     pub now_s: u64,
     pub sdk_app_id: u32,
     pub admin: &'a str,
@@ -75,7 +73,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub(super) fn new(
         state: &'a mut State,
-        body: &'a Object,
+        body: &'a Map<String, Value>,
         now_s: u64,
         sdk_app_id: u32,
         admin: &'a str,
@@ -97,7 +95,7 @@ impl<'a> Ctx<'a> {
 
     /// Asks the app (when callbacks are on) whether to go ahead. Call it before changing any
     /// state; on [`Before::Pending`] return at once.
-    pub fn before(&mut self, command: &'static str, body: Object) -> Before {
+    pub fn before(&mut self, command: &'static str, body: Value) -> Before {
         if !self.callbacks {
             return Before::Allow;
         }
@@ -123,7 +121,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Queues an after-callback (when callbacks are on).
-    pub fn after(&mut self, command: &'static str, body: Object) {
+    pub fn after(&mut self, command: &'static str, body: Value) {
         if self.callbacks {
             self.after.push(Callback::new(command, body));
         }
@@ -213,8 +211,11 @@ impl<'a> Ctx<'a> {
 }
 
 impl Callback {
-    pub fn new(command: &'static str, mut body: Object) -> Callback {
-        body.insert("CallbackCommand", Value::String(command.into()));
+    /// `body` is a JSON object (handlers pass `json!({...})`).
+    pub fn new(command: &'static str, mut body: Value) -> Callback {
+        if let Some(o) = body.as_object_mut() {
+            o.insert("CallbackCommand".into(), command.into());
+        }
         Callback { command, body }
     }
 }
@@ -241,15 +242,6 @@ pub fn field_msg(key: &str, what: &str) -> String {
     s
 }
 
-/// An object from `(key, value)` pairs, for building replies and callback bodies tersely.
-pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Object {
-    let mut o = Object::new();
-    for (k, v) in pairs {
-        o.insert(k, v);
-    }
-    o
-}
-
 /// The element types of Tencent's message format (TIMMsgElement), for sendmsg and send_group_msg.
 pub const MSG_ELEM_TYPES: [&str; 9] = [
     "TIMTextElem",
@@ -262,8 +254,3 @@ pub const MSG_ELEM_TYPES: [&str; 9] = [
     "TIMVideoFileElem",
     "TIMRelayElem",
 ];
-
-/// A JSON string value.
-pub fn s(v: &str) -> Value {
-    Value::String(v.to_owned())
-}

@@ -18,10 +18,9 @@ mod relations;
 
 pub use chain::{Chain, Entry, Friends};
 
-use super::ctx::{obj, s};
 use super::routes::Route;
 use super::{ApiError, Ctx};
-use crate::json::Value;
+use serde_json::{json, Value};
 
 const BAD: i64 = 30001;
 const NO_ACCOUNT: i64 = 30003;
@@ -77,35 +76,32 @@ impl Results {
     }
 
     fn push(&mut self, id: &str, code: i64, info: &str) {
-        self.items.push(Value::Object(obj([
-            ("To_Account", s(id)),
-            ("ResultCode", Value::from(code)),
-            ("ResultInfo", s(info)),
-        ])));
+        self.items
+            .push(json!({ "To_Account": id, "ResultCode": code, "ResultInfo": info }));
         if code != 0 {
-            self.failed.push(s(id));
+            self.failed.push(id.into());
         }
     }
 
     /// Adds extra fields (e.g. `Relation`) to the last item.
     fn extend_last(&mut self, key: &str, v: Value) {
         if let Some(Value::Object(o)) = self.items.last_mut() {
-            o.insert(key, v);
+            o.insert(key.to_owned(), v);
         }
     }
 
-    fn finish(self, key: &str) -> crate::json::Object {
-        let mut out = obj([(key, Value::Array(self.items))]);
+    fn finish(self, key: &str) -> Value {
+        let mut out = json!({ key: self.items });
         if !self.failed.is_empty() {
-            out.insert("Fail_Account", Value::Array(self.failed));
+            out["Fail_Account"] = self.failed.into();
         }
         out
     }
 }
 
 /// `EventTime` of webhooks: Unix milliseconds.
-fn event_time(ctx: &Ctx<'_>) -> Value {
-    Value::from((ctx.now_s as i64).saturating_mul(1000))
+fn event_time(ctx: &Ctx<'_>) -> u64 {
+    ctx.now_s.saturating_mul(1000)
 }
 
 /// The most friends an account may have (Tencent's default limit).

@@ -8,13 +8,14 @@
 mod manage;
 mod members;
 mod messages;
-mod persist;
 mod queries;
 
 use super::ctx::field_msg;
 use super::routes::Route;
+use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
-use crate::json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The group family's "invalid parameter" code.
@@ -26,14 +27,17 @@ const NO_GROUP: i64 = 10010;
 /// An account named in the request was never imported.
 const NO_ACCOUNT: i64 = 10019;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In a snapshot: `{"serial": n, "groups": {GroupId: {...}}}`, with Tencent's field names where
+/// there is one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Groups {
+    #[serde(rename = "groups")]
     by_id: BTreeMap<String, Group>,
     /// Groups created so far: orders the app group list and seeds generated IDs.
     serial: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     Private,
     Public,
@@ -89,7 +93,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     Owner,
     Admin,
@@ -112,54 +116,80 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Group {
+    #[serde(rename = "serial")]
     serial: u64,
+    #[serde(rename = "Type")]
     kind: Kind,
     name: String,
     introduction: String,
     notification: String,
     face_url: String,
+    #[serde(rename = "Owner_Account")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     owner: Option<String>,
     create_time: u64,
+    #[serde(rename = "MaxMemberNum")]
     max_members: u64,
+    #[serde(rename = "ApplyJoinOption")]
     apply_join: String,
+    #[serde(rename = "MuteAllMember")]
     mute_all: bool,
     /// `[{Key, Value}]` items, as given.
+    #[serde(rename = "AppDefinedData")]
     app_data: Vec<Value>,
     info_seq: u64,
     last_info_time: u64,
     /// In join order. AVChatRoom groups keep none (members join through the client SDK).
+    #[serde(rename = "MemberList")]
     members: Vec<Member>,
     /// UserID -> muted until (Unix seconds). Kept apart from `members` because live groups mute
     /// accounts that are not tracked as members.
     muted: BTreeMap<String, u64>,
     /// Ascending MsgSeq; at most [`MAX_HISTORY`].
+    #[serde(rename = "Messages")]
     msgs: Vec<Msg>,
+    #[serde(rename = "NextMsgSeq")]
     next_seq: u64,
     last_msg_time: u64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Member {
+    #[serde(rename = "Member_Account")]
     id: String,
     role: Role,
     join_time: u64,
     msg_flag: String,
     name_card: String,
+    #[serde(rename = "LastSendMsgTime")]
     last_send: u64,
+    #[serde(rename = "AppMemberDefinedData")]
     app_data: Vec<Value>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Msg {
+    #[serde(rename = "MsgSeq")]
     seq: u64,
+    #[serde(rename = "Random")]
     random: u64,
+    #[serde(rename = "MsgTime")]
     time: u64,
+    #[serde(rename = "From_Account")]
     from: String,
+    #[serde(rename = "MsgBody")]
     body: Value,
+    #[serde(rename = "CloudCustomData")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     cloud_data: Option<String>,
+    #[serde(rename = "MsgPriority")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     priority: Option<String>,
+    #[serde(rename = "Recalled")]
     recalled: bool,
 }
 
@@ -270,11 +300,6 @@ fn bad(key: &str, what: &str) -> ApiError {
     ApiError::new(BAD, field_msg(key, what))
 }
 
-/// A JSON number from a count or time (all far below `i64::MAX`).
-fn num(n: u64) -> Value {
-    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
 /// An optional string of at most `max` bytes.
 fn opt_text<'a>(ctx: &Ctx<'a>, key: &str, max: usize) -> Result<Option<&'a str>, ApiError> {
     let v = ctx.opt_str(key, BAD)?;
@@ -315,14 +340,22 @@ fn strings_at<'a>(v: Option<&'a Value>, key: &str) -> Result<Option<Vec<&'a str>
 /// `[{Key, Value}]` custom data, each Key and Value a string.
 fn key_values(v: &Value, key: &str) -> Result<Vec<Value>, ApiError> {
     let items = v.as_array().ok_or_else(|| bad(key, "must be an array"))?;
-    for it in items {
-        let ok = it.get("Key").and_then(Value::as_str).is_some()
-            && it.get("Value").and_then(Value::as_str).is_some();
-        if !ok {
-            return Err(bad(key, "items need string Key and Value"));
-        }
+    if !items.iter().all(is_key_value) {
+        return Err(bad(key, "items need string Key and Value"));
     }
     Ok(items.clone())
+}
+
+fn is_key_value(it: &Value) -> bool {
+    it.get("Key").is_some_and(Value::is_string) && it.get("Value").is_some_and(Value::is_string)
+}
+
+/// `fields` (a JSON object) with only the members `want` keeps.
+fn only(mut fields: Value, want: impl Fn(&str) -> bool) -> Value {
+    if let Some(o) = fields.as_object_mut() {
+        o.retain(|k, _| want(k));
+    }
+    fields
 }
 
 /// The `[{Key, Value}]` items whose Key is in `keys`.
@@ -338,4 +371,40 @@ fn pick_keys(items: &[Value], keys: &[&str]) -> Value {
             .cloned()
             .collect(),
     )
+}
+
+// ---- snapshot: what serde's types cannot check.
+
+impl Persist for Groups {
+    fn check(&self) -> Result<(), String> {
+        for (id, g) in &self.by_id {
+            check_group(g, self.serial).map_err(|e| field_msg(id, &e))?;
+        }
+        Ok(())
+    }
+}
+
+fn check_group(g: &Group, serial: u64) -> Result<(), String> {
+    if g.serial > serial {
+        return Err("has a serial above the snapshot's".into());
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    if let Some(m) = g.members.iter().find(|m| !ids.insert(m.id.as_str())) {
+        return Err(field_msg(&m.id, "is listed twice"));
+    }
+    let mut data = g.members.iter().map(|m| &m.app_data).chain([&g.app_data]);
+    if !data.all(|items| items.iter().all(is_key_value)) {
+        return Err("custom data items need string Key and Value".into());
+    }
+    let ascending = g.msgs.windows(2).all(|w| w[0].seq < w[1].seq);
+    if !ascending || g.msgs.last().is_some_and(|m| m.seq >= g.next_seq) {
+        return Err("message sequences must ascend below NextMsgSeq".into());
+    }
+    if !g.msgs.iter().all(|m| m.body.is_array()) {
+        return Err("MsgBody must be an array".into());
+    }
+    if g.msgs.len() > MAX_HISTORY {
+        return Err("holds more messages than the emulator keeps".into());
+    }
+    Ok(())
 }

@@ -29,15 +29,15 @@ pub mod webhooks;
 
 pub use ctx::{ApiError, Before, Callback, Ctx, Outcome};
 
-use crate::json::{self, Object, Value};
 use crate::usersig::{check_user_id, InputError, SigningKey};
+use serde_json::{Map, Value};
 
 /// Request bodies over this are refused before parsing (Tencent documents no limit; 1 MiB is far
 /// above any legitimate REST body, and bounds the emulator's memory per request).
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Everything the emulator remembers. Each field is owned by the file of the same name.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct State {
     pub accounts: accounts::Accounts,
     pub profiles: profiles::Profiles,
@@ -138,8 +138,15 @@ impl Emulator {
         if body.len() > MAX_BODY_BYTES {
             return Err(ApiError::new(60003, "request body is over 1 MiB"));
         }
-        let parsed = json::parse_bytes(body)
-            .map_err(|_| ApiError::new(60003, "request body is not valid JSON"))?;
+        // Read as the SDK reads bodies (crate::body): a lone UTF-16 surrogate escape (what
+        // `JSON.stringify` writes for a string cut inside an emoji) reads as U+FFFD, so whatever
+        // the SDK sends, the emulator can read. Also 60003: invalid UTF-8, nesting past 127
+        // levels, numbers past f64 (`1e400`); the answer gives serde_json's reason and position,
+        // never the body.
+        let text = std::str::from_utf8(body)
+            .map_err(|_| ApiError::new(60003, "request body is not valid UTF-8"))?;
+        let parsed: Value = serde_json::from_str(&crate::body::readable(text))
+            .map_err(|e| ApiError::new(60003, format!("request body is not valid JSON: {e}")))?;
         let Value::Object(obj) = parsed else {
             return Err(ApiError::new(60003, "request body is not a JSON object"));
         };
@@ -161,8 +168,8 @@ impl Emulator {
     }
 
     /// The whole state as JSON text, for `restore` (on this or another emulator).
-    pub fn snapshot(&self) -> String {
-        snapshot::write(&self.state).to_json()
+    pub fn snapshot(&self) -> Result<String, InputError> {
+        snapshot::write(&self.state)
     }
 
     /// Replaces the state with a snapshot. On error the state is unchanged.
@@ -173,34 +180,27 @@ impl Emulator {
 }
 
 enum Dispatched {
-    Reply(Object, Vec<Callback>),
+    Reply(Value, Vec<Callback>),
     NeedsBefore(Callback),
 }
 
 /// Wraps a handler's fields in Tencent's envelope. A handler that reports a partial failure puts
 /// its own `ErrorCode` (and `ErrorInfo`) in the object; `ActionStatus` follows the code.
-fn reply(fields: Object, after: Vec<Callback>) -> Handled {
-    let code = fields.get("ErrorCode").and_then(Value::as_i64).unwrap_or(0);
-    let info = fields
-        .get("ErrorInfo")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    let mut out = Object::new();
-    out.insert(
-        "ActionStatus",
-        Value::String(if code == 0 { "OK" } else { "FAIL" }.into()),
-    );
-    out.insert("ErrorCode", Value::from(code));
-    out.insert("ErrorInfo", Value::String(info));
-    for (k, v) in fields.iter() {
-        if k != "ErrorCode" && k != "ErrorInfo" && k != "ActionStatus" {
-            out.insert(k, v.clone());
-        }
-    }
+/// Members come out in key order (serde_json's map), which JSON readers do not depend on.
+fn reply(fields: Value, after: Vec<Callback>) -> Handled {
+    let mut out = match fields {
+        Value::Object(o) => o,
+        _ => Map::new(),
+    };
+    let code = out.get("ErrorCode").and_then(Value::as_i64).unwrap_or(0);
+    let info = out.get("ErrorInfo").and_then(Value::as_str).unwrap_or("");
+    out.insert("ErrorInfo".into(), info.to_owned().into());
+    out.insert("ErrorCode".into(), code.into());
+    let status = if code == 0 { "OK" } else { "FAIL" };
+    out.insert("ActionStatus".into(), status.into());
     Handled::Reply {
         status: 200,
-        body: Value::Object(out).to_json(),
+        body: Value::Object(out).to_string(),
         after,
     }
 }

@@ -10,7 +10,8 @@ use super::ctx::field_msg;
 use super::routes::Route;
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 use std::collections::BTreeMap;
 
 /// "Mute for good" (0xFFFFFFFF).
@@ -23,13 +24,17 @@ const BAD_ACCOUNT: i64 = 130_005;
 const BAD_TIME: i64 = 130_008;
 
 /// When each kind of mute ends: Unix seconds, `FOREVER` for good, absent when not muted.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 struct Until {
+    #[serde(rename = "C2C", default, skip_serializing_if = "Option::is_none")]
     c2c: Option<u64>,
+    #[serde(rename = "Group", default, skip_serializing_if = "Option::is_none")]
     group: Option<u64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In a snapshot: `{UserID: {"C2C": end, "Group": end}}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Mute {
     by_id: BTreeMap<String, Until>,
 }
@@ -122,59 +127,24 @@ fn set(ctx: &mut Ctx<'_>) -> Outcome {
     if *entry == Until::default() {
         ctx.state.mute.by_id.remove(id);
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 fn get(ctx: &mut Ctx<'_>) -> Outcome {
     let id = account(ctx, "Get_Account")?;
     let u = ctx.state.mute.by_id.get(id).copied().unwrap_or_default();
-    let mut o = Object::new();
-    o.insert(
-        "C2CmsgNospeakingTime",
-        Value::from(left(u.c2c, ctx.now_s) as i64),
-    );
-    o.insert(
-        "GroupmsgNospeakingTime",
-        Value::from(left(u.group, ctx.now_s) as i64),
-    );
-    Ok(o)
+    Ok(json!({
+        "C2CmsgNospeakingTime": left(u.c2c, ctx.now_s),
+        "GroupmsgNospeakingTime": left(u.group, ctx.now_s),
+    }))
 }
 
 impl Persist for Mute {
-    fn save(&self) -> Value {
-        let mut o = Object::new();
-        for (id, u) in &self.by_id {
-            let mut e = Object::new();
-            for (k, v) in [("C2C", u.c2c), ("Group", u.group)] {
-                if let Some(t) = v {
-                    e.insert(k, Value::from(t as i64));
-                }
-            }
-            o.insert(id, Value::Object(e));
+    fn check(&self) -> Result<(), String> {
+        let ends = self.by_id.values().flat_map(|u| [u.c2c, u.group]);
+        match ends.flatten().all(|t| t <= FOREVER) {
+            true => Ok(()),
+            false => Err("mute end times must be whole seconds up to 4294967295".into()),
         }
-        Value::Object(o)
-    }
-
-    fn load(v: &Value) -> Result<Self, String> {
-        let o = v
-            .as_object()
-            .ok_or("must be an object of UserID -> mute end times")?;
-        let mut by_id = BTreeMap::new();
-        for (id, e) in o.iter() {
-            let end = |k: &str| match e.get(k) {
-                None => Ok(None),
-                Some(t) => t
-                    .as_u64()
-                    .filter(|&t| t <= FOREVER)
-                    .map(Some)
-                    .ok_or("mute end times must be whole seconds up to 4294967295"),
-            };
-            let u = Until {
-                c2c: end("C2C")?,
-                group: end("Group")?,
-            };
-            by_id.insert(id.to_owned(), u);
-        }
-        Ok(Mute { by_id })
     }
 }

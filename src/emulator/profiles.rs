@@ -5,11 +5,11 @@
 //! bytes. Tencent only accepts custom tags configured in the console; the emulator has no
 //! console, so every well-formed custom tag is accepted.
 
-use super::ctx::{obj, s};
 use super::routes::Route;
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// The profile family's "invalid parameter" code (Err_Profile_Comm_Decode_Fail in 269/1640).
@@ -74,10 +74,12 @@ const STANDARD: &[(&str, Kind)] = &[
     ("Tag_Profile_IM_Role", Kind::U32),
 ];
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In a snapshot: `{UserID: {tag: value}}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Profiles {
     /// UserID -> tag -> value.
-    by_id: BTreeMap<String, Object>,
+    by_id: BTreeMap<String, Map<String, Value>>,
 }
 
 impl Profiles {
@@ -85,7 +87,7 @@ impl Profiles {
         self.by_id
             .entry(id.to_owned())
             .or_default()
-            .insert(tag, value);
+            .insert(tag.to_owned(), value);
     }
 
     pub fn get(&self, id: &str, tag: &str) -> Option<&Value> {
@@ -201,17 +203,14 @@ fn set(ctx: &mut Ctx<'_>) -> Outcome {
     for (tag, value) in checked {
         ctx.state.profiles.set(id, tag, value.clone());
     }
-    let admin = ctx.admin;
-    ctx.after(
-        "Profile.CallbackPortraitSet",
-        obj([
-            ("Operator_Account", s(admin)),
-            ("From_Account", s(id)),
-            ("ProfileItem", Value::Array(items.to_vec())),
-            ("EventTime", Value::from((ctx.now_s * 1000) as i64)),
-        ]),
-    );
-    Ok(Object::new())
+    let body = json!({
+        "Operator_Account": ctx.admin,
+        "From_Account": id,
+        "ProfileItem": items,
+        "EventTime": ctx.now_s * 1000,
+    });
+    ctx.after("Profile.CallbackPortraitSet", body);
+    Ok(json!({}))
 }
 
 /// Unset tags are left out of an account's `ProfileItem` (the emulator invents no defaults).
@@ -233,55 +232,33 @@ fn get(ctx: &mut Ctx<'_>) -> Outcome {
     let mut failed = Vec::new();
     for id in ids {
         if !ctx.exists(id) {
-            items.push(Value::Object(obj([
-                ("To_Account", s(id)),
-                ("ResultCode", Value::from(NO_ACCOUNT)),
-                ("ResultInfo", s("account not imported")),
-            ])));
-            failed.push(s(id));
+            items.push(json!({
+                "To_Account": id,
+                "ResultCode": NO_ACCOUNT,
+                "ResultInfo": "account not imported",
+            }));
+            failed.push(id);
             continue;
         }
-        let profile = tags
+        let profile: Vec<Value> = tags
             .iter()
             .filter_map(|t| {
-                ctx.state
-                    .profiles
-                    .get(id, t)
-                    .map(|v| Value::Object(obj([("Tag", s(t)), ("Value", v.clone())])))
+                let v = ctx.state.profiles.get(id, t)?;
+                Some(json!({ "Tag": t, "Value": v }))
             })
             .collect();
-        items.push(Value::Object(obj([
-            ("To_Account", s(id)),
-            ("ProfileItem", Value::Array(profile)),
-            ("ResultCode", Value::from(0)),
-            ("ResultInfo", s("")),
-        ])));
+        items.push(json!({
+            "To_Account": id,
+            "ProfileItem": profile,
+            "ResultCode": 0,
+            "ResultInfo": "",
+        }));
     }
-    let mut out = obj([("UserProfileItem", Value::Array(items))]);
+    let mut out = json!({ "UserProfileItem": items });
     if !failed.is_empty() {
-        out.insert("Fail_Account", Value::Array(failed));
+        out["Fail_Account"] = failed.into();
     }
     Ok(out)
 }
 
-impl Persist for Profiles {
-    fn save(&self) -> Value {
-        let mut o = Object::new();
-        for (id, tags) in &self.by_id {
-            o.insert(id, Value::Object(tags.clone()));
-        }
-        Value::Object(o)
-    }
-
-    fn load(v: &Value) -> Result<Self, String> {
-        let o = v.as_object().ok_or("must be an object of UserID -> tags")?;
-        let mut by_id = BTreeMap::new();
-        for (id, tags) in o.iter() {
-            let tags = tags
-                .as_object()
-                .ok_or("each account's tags must be an object")?;
-            by_id.insert(id.to_owned(), tags.clone());
-        }
-        Ok(Profiles { by_id })
-    }
-}
+impl Persist for Profiles {}

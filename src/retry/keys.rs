@@ -83,18 +83,18 @@ pub fn fill_dedup_keys(
     let Some(rule) = rule(service, command) else {
         return Ok(body.to_owned());
     };
-    let parsed = crate::json::parse(body).ok();
+    let parsed = crate::body::read(body).ok();
     let Some(present) = parsed.as_ref().and_then(|v| v.as_object()) else {
         return Err(TimError::bad_input("body must be a JSON object").at(service, command));
     };
     let mut keys = String::new();
     for (field, r) in rule.fields.iter().zip(random) {
-        if !present.contains_key(field) {
+        if !present.contains_key(*field) {
             // 0 could read as "not set" on Tencent's side; any other 32-bit value is as good.
             keys.push('"');
             keys.push_str(field);
             keys.push_str("\":");
-            crate::json::push_int(&mut keys, r.max(1).into());
+            keys.push_str(&r.max(1).to_string());
             keys.push(',');
         }
     }

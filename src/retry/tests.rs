@@ -101,7 +101,7 @@ fn three_attempts_in_all_by_default() {
                 outcome_known: true
             }
         );
-        let t = run(class, &[(Outcome::Http(503), 5), (Outcome::Ok, 5)]);
+        let t = run(class, &[(Outcome::Refused(503), 5), (Outcome::Ok, 5)]);
         assert_eq!(t.last, Step::Done { attempts: 2 });
     }
     let p = Policy {
@@ -177,7 +177,9 @@ fn ambiguous_failures_are_resent_only_when_resending_is_harmless() {
         Outcome::TimedOut,
         Outcome::Http(500),
         Outcome::Http(502),
+        Outcome::Http(503),
         Outcome::Http(504),
+        Outcome::Http(408),
         Outcome::BadBody,
         Outcome::Api(20004),
         Outcome::Api(60008),
@@ -215,9 +217,10 @@ fn ambiguous_failures_are_resent_only_when_resending_is_harmless() {
     // Failures that prove nothing was processed are resent for every endpoint.
     for o in [
         Outcome::NotSent,
-        Outcome::Http(503),
+        Outcome::Refused(503),
+        Outcome::Refused(408),
+        Outcome::Refused(429),
         Outcome::Http(429),
-        Outcome::Http(408),
         Outcome::Api(60007),
         Outcome::Api(60011),
         Outcome::Api(60018),
@@ -828,6 +831,7 @@ fn transient_failures_are_the_retryable_ones() {
         Outcome::TimedOut,
         Outcome::BadBody,
         Outcome::Http(503),
+        Outcome::Refused(503),
         Outcome::Http(502),
         Outcome::Http(429),
         Outcome::Api(60018),

@@ -3,56 +3,79 @@
 //! This file only performs I/O and reports what happened; every decision (retry or not, which
 //! host, how long to wait, how long an attempt may take) comes from [`Call::next`].
 
-use super::args;
 use super::client::Inner;
-use super::js::{self as host, AbortSignal};
+use super::convert;
+use super::error::Trace;
+use super::events::{self, Event, Meta};
+use super::host;
+use super::signal::{pause, CallerSignal, Guard};
+use super::transport::{self, Answer, Failure, Stage};
 use crate::api::{self, Retry};
-use crate::client::SignedRequest;
 use crate::error::{Kind, TimError};
 use crate::request;
-use crate::response;
+use crate::response::{self, Envelope};
 use crate::retry::{self, Call, GiveUp, Outcome, Policy, Step, Stop};
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::Function;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(method, js_name = addEventListener)]
-    fn add_event_listener(this: &AbortSignal, kind: &str, listener: &Function);
-    #[wasm_bindgen(method, js_name = removeEventListener)]
-    fn remove_event_listener(this: &AbortSignal, kind: &str, listener: &Function);
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
-}
-
-/// Per-call options read from JS.
+/// Per-call options: `{ signal, timeoutMs, maxRetries, deadlineMs }` over the client's defaults,
+/// plus the JS layer's event emitter when hooks or a logger are set.
 pub(super) struct CallOptions {
-    signal: Option<AbortSignal>,
+    signal: Option<CallerSignal>,
     policy: Policy,
+    emitter: Option<Function>,
 }
 
-/// Reads `{ signal, timeoutMs, maxRetries, deadlineMs }` over the client's defaults.
-pub(super) fn read_options(opts: &JsValue, defaults: Policy) -> Result<CallOptions, TimError> {
-    let signal = args::field(opts, "signal");
-    let signal = if signal.is_undefined() || signal.is_null() {
-        None
-    } else if signal.is_object() && Reflect::has(&signal, &"aborted".into()).unwrap_or(false) {
-        Some(signal.unchecked_into::<AbortSignal>())
-    } else {
-        return Err(TimError::bad_input("signal must be an AbortSignal"));
-    };
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct RawOptions {
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    signal: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    max_retries: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    timeout_ms: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    deadline_ms: JsValue,
+}
+
+/// Reads the call options (nothing to read, the common case, costs nothing).
+pub(super) fn read_options(
+    opts: JsValue,
+    emitter: JsValue,
+    defaults: Policy,
+) -> Result<CallOptions, TimError> {
+    let emitter = emitter.dyn_into::<Function>().ok();
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(CallOptions {
+            signal: None,
+            policy: defaults,
+            emitter,
+        });
+    }
+    let raw: RawOptions = convert::options(opts, "call options")?;
     Ok(CallOptions {
-        signal,
-        policy: read_policy(opts, defaults)?,
+        signal: CallerSignal::read(raw.signal)?,
+        policy: read_policy(
+            &raw.max_retries,
+            &raw.timeout_ms,
+            &raw.deadline_ms,
+            defaults,
+        )?,
+        emitter,
     })
 }
 
-/// `maxRetries`, `timeoutMs`, `deadlineMs` from a client or call options object.
-pub(super) fn read_policy(opts: &JsValue, defaults: Policy) -> Result<Policy, TimError> {
-    let number = |name: &str| -> Result<Option<f64>, TimError> {
-        let v = args::field(opts, name);
+/// `maxRetries`, `timeoutMs`, `deadlineMs` over `defaults`, each checked by name.
+pub(super) fn read_policy(
+    max_retries: &JsValue,
+    timeout_ms: &JsValue,
+    deadline_ms: &JsValue,
+    defaults: Policy,
+) -> Result<Policy, TimError> {
+    let number = |v: &JsValue, name: &str| -> Result<Option<f64>, TimError> {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
@@ -61,14 +84,32 @@ pub(super) fn read_policy(opts: &JsValue, defaults: Policy) -> Result<Policy, Ti
             .ok_or_else(|| TimError::bad_input(format!("{name} must be a number")))
     };
     defaults.with(
-        number("maxRetries")?,
-        number("timeoutMs")?,
-        number("deadlineMs")?,
+        number(max_retries, "maxRetries")?,
+        number(timeout_ms, "timeoutMs")?,
+        number(deadline_ms, "deadlineMs")?,
     )
 }
 
 fn now_ms() -> u64 {
     host::now_ms().max(0.0) as u64
+}
+
+/// A failed call: the error, where it happened and, for a network failure, the host's error
+/// rebuilt without secrets.
+pub(super) struct Failed {
+    pub error: TimError,
+    pub trace: Trace,
+    pub cause: JsValue,
+}
+
+impl From<TimError> for Failed {
+    fn from(error: TimError) -> Self {
+        Failed {
+            error,
+            trace: Trace::default(),
+            cause: JsValue::UNDEFINED,
+        }
+    }
 }
 
 /// Runs the call to completion: the answer object, or the last attempt's error with `attempts`
@@ -79,12 +120,11 @@ pub(super) async fn send(
     command: &str,
     body: Option<&str>,
     o: &CallOptions,
-) -> Result<JsValue, TimError> {
-    if o.signal.as_ref().is_some_and(|s| s.aborted()) {
-        return Err(TimError::new(
-            Kind::Aborted,
-            "the call was aborted before it was sent",
-        ));
+) -> Result<JsValue, Failed> {
+    let started = now_ms();
+    let signal = o.signal.as_ref();
+    if signal.is_some_and(CallerSignal::aborted) {
+        return Err(TimError::new(Kind::Aborted, "the call was aborted before it was sent").into());
     }
     request::check_segment("servicename", service)?;
     request::check_segment("command", command)?;
@@ -101,26 +141,29 @@ pub(super) async fn send(
     let window = retry::dedup_window_ms(service, command);
     let (mut call, mut next) =
         Call::begin(o.policy, class, window, &inner.health.borrow(), now_ms());
-    let mut last: Option<TimError> = None;
+    // In Deno, writes that must not be duplicated avoid pooled connections (host.rs).
+    let client = (class == Retry::Unsafe && inner.fetch.is_none())
+        .then(host::deno_unpooled_client)
+        .flatten();
+    let mut last: Option<Failed> = None;
     loop {
-        if next.delay_ms > 0 && pause(next.delay_ms as f64, o.signal.as_ref()).await {
+        if next.delay_ms > 0 && pause(next.delay_ms, signal).await {
             // Keep the last failure's code and status: they say why the call was waiting.
-            let info = last
-                .as_ref()
-                .map_or_else(String::new, |e| format!(" (after: {})", e.message()));
-            let e = last
+            let mut f = last
                 .take()
-                .unwrap_or_else(|| TimError::new(Kind::Aborted, ""));
-            let info = format!("the call was aborted while waiting to retry{info}");
-            return Err(finish(
-                TimError {
-                    kind: Kind::Aborted,
-                    info,
-                    ..e
-                },
-                call.abort(),
-            ));
+                .unwrap_or_else(|| TimError::new(Kind::Aborted, "").into());
+            let info = if f.error.info.is_empty() {
+                String::new()
+            } else {
+                format!(" (after: {})", f.error.message())
+            };
+            f.error.kind = Kind::Aborted;
+            f.error.info = format!("the call was aborted while waiting to retry{info}");
+            stamp(&mut f, started, call.abort());
+            report_error(inner, o, service, command, &f, Stop::Aborted);
+            return Err(f);
         }
+        let random = host::random_u32();
         let req = {
             let mut core = inner.core.borrow_mut();
             if next.refresh_usersig {
@@ -132,42 +175,140 @@ pub(super) async fn send(
                 command,
                 Some(&body),
                 host::now_s(),
-                host::random_u32(),
+                random,
             )?
         };
-        let (outcome, result) = match attempt(inner, &req, next.timeout_ms, class, o).await {
-            Ok(v) => (Outcome::Ok, Ok(v)),
-            Err((outcome, e)) => (outcome, Err(e)),
+        let origin = inner.origin(next.host);
+        if let Some(f) = &o.emitter {
+            events::emit(
+                f,
+                &Event {
+                    kind: "request",
+                    service,
+                    command,
+                    attempt: next.number,
+                    host: origin,
+                    request_id: random,
+                    url: Some(events::redact_url(&req.url)),
+                    ..Event::default()
+                },
+            );
+        }
+        let attempt_started = now_ms();
+        let result = {
+            let guard = Guard::new(next.timeout_ms, signal);
+            let sent = transport::Request {
+                url: &req.url,
+                body: &req.body,
+                fetch: inner.fetch.as_ref(),
+                client: client.clone(),
+                max_bytes: inner.max_response_bytes,
+            };
+            transport::attempt(&sent, &guard).await
         };
+        let judged = judge(inner, result, next.timeout_ms);
+        let (outcome, status) = match &judged {
+            Ok((_, status)) => (Outcome::Ok, *status),
+            Err((outcome, f)) => (*outcome, f.error.http_status),
+        };
+        if let Some(f) = &o.emitter {
+            events::emit(
+                f,
+                &Event {
+                    kind: "response",
+                    service,
+                    command,
+                    attempt: next.number,
+                    host: origin,
+                    request_id: random,
+                    status: (status != 0).then_some(status),
+                    error_code: match outcome {
+                        Outcome::Api(code) => Some(code),
+                        Outcome::Ok => Some(0),
+                        _ => None,
+                    },
+                    duration_ms: Some(now_ms().saturating_sub(attempt_started)),
+                    outcome: Some(outcome_name(outcome)),
+                    ..Event::default()
+                },
+            );
+        }
         let step = call.next(
             outcome,
             &mut inner.health.borrow_mut(),
             now_ms(),
             host::random_u32(),
         );
-        match (step, result) {
-            (Step::Done { .. }, Ok(v)) => return Ok(v),
-            (Step::Retry(a), Err(e)) => {
-                last = Some(e);
+        match (step, judged) {
+            (Step::Done { attempts }, Ok((answer, status))) => {
+                events::remember(
+                    &answer,
+                    &Meta {
+                        service,
+                        command,
+                        status,
+                        host: origin,
+                        request_id: random,
+                        attempts,
+                        duration_ms: now_ms().saturating_sub(started),
+                    },
+                );
+                return Ok(answer);
+            }
+            (Step::Retry(a), Err((_, mut f))) => {
+                f.trace.request_id = Some(random);
+                f.trace.host = origin.to_owned();
+                if let Some(emitter) = &o.emitter {
+                    events::emit(
+                        emitter,
+                        &Event {
+                            kind: "retry",
+                            service,
+                            command,
+                            attempt: a.number,
+                            host: origin,
+                            request_id: random,
+                            status: (f.error.http_status != 0).then_some(f.error.http_status),
+                            error_code: (f.error.kind == Kind::Api).then_some(f.error.code),
+                            decision: Some(if a.refresh_usersig {
+                                "refresh-usersig"
+                            } else if a.host != next.host {
+                                "failover"
+                            } else {
+                                "retry"
+                            }),
+                            delay_ms: Some(a.delay_ms),
+                            next_host: Some(inner.origin(a.host)),
+                            message: Some(inner.core.borrow().redact(&f.error.message())),
+                            ..Event::default()
+                        },
+                    );
+                }
+                last = Some(f);
                 next = a;
             }
-            (Step::GiveUp(g), Err(e)) => {
-                let retryable = retry::transient(outcome);
-                return Err(finish(TimError { retryable, ..e }, g));
+            (Step::GiveUp(g), Err((_, mut f))) => {
+                f.error.retryable = retry::transient(outcome);
+                f.trace.request_id = Some(random);
+                f.trace.host = origin.to_owned();
+                stamp(&mut f, started, g);
+                report_error(inner, o, service, command, &f, g.stop);
+                return Err(f);
             }
             // The policy answers Done exactly for Outcome::Ok; keep a clear error if that ever broke.
             (_, Ok(_)) | (Step::Done { .. }, Err(_)) => {
-                return Err(TimError::new(
-                    Kind::BadResponse,
-                    "internal: retry state out of step",
-                ))
+                return Err(
+                    TimError::new(Kind::BadResponse, "internal: retry state out of step").into(),
+                )
             }
         }
     }
 }
 
 /// The last error, stamped with what the policy knows about the whole call.
-fn finish(mut e: TimError, g: GiveUp) -> TimError {
+fn stamp(f: &mut Failed, started: u64, g: GiveUp) {
+    f.trace.duration_ms = now_ms().saturating_sub(started);
+    let e = &mut f.error;
     e.attempts = g.attempts;
     e.outcome_known = g.outcome_known;
     // Tencent's ErrorInfo stays verbatim; our own texts say why the retries stopped.
@@ -179,77 +320,202 @@ fn finish(mut e: TimError, g: GiveUp) -> TimError {
             e.info = format!("{} ({stop})", e.info);
         }
     }
-    e
 }
 
-/// Waits `ms`, or until `signal` fires. True when it fired.
-async fn pause(ms: f64, signal: Option<&AbortSignal>) -> bool {
-    if signal.is_some_and(|s| s.aborted()) {
-        return true;
+fn report_error(
+    inner: &Inner,
+    o: &CallOptions,
+    service: &str,
+    command: &str,
+    failed: &Failed,
+    stop: Stop,
+) {
+    let (e, t) = (&failed.error, &failed.trace);
+    if let Some(f) = &o.emitter {
+        events::emit(
+            f,
+            &Event {
+                kind: "error",
+                service,
+                command,
+                attempt: e.attempts,
+                host: &t.host,
+                request_id: t.request_id.unwrap_or(0),
+                status: (e.http_status != 0).then_some(e.http_status),
+                error_code: (e.kind == Kind::Api).then_some(e.code),
+                duration_ms: Some(t.duration_ms),
+                decision: Some(stop_name(stop)),
+                kind_of_error: Some(e.kind.as_str()),
+                message: Some(
+                    inner
+                        .core
+                        .borrow()
+                        .redact(&e.clone().at(service, command).message()),
+                ),
+                ..Event::default()
+            },
+        );
     }
-    let mut listener: Option<Function> = None;
-    let mut timer = JsValue::UNDEFINED;
-    let p = Promise::new(&mut |resolve, _| {
-        timer = host::set_timeout(&resolve, ms);
-        if let Some(s) = signal {
-            s.add_event_listener("abort", &resolve);
+}
+
+fn stop_name(stop: Stop) -> &'static str {
+    match stop {
+        Stop::Permanent => "permanent",
+        Stop::Exhausted => "retries-exhausted",
+        Stop::Deadline => "deadline",
+        Stop::Ambiguous => "not-resent",
+        Stop::Aborted => "aborted",
+    }
+}
+
+fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Ok => "ok",
+        Outcome::Api(_) => "api-error",
+        Outcome::Http(_) | Outcome::Refused(_) => "http-error",
+        Outcome::BadBody => "bad-body",
+        Outcome::NotSent | Outcome::MaybeSent => "network",
+        Outcome::TimedOut => "timeout",
+        Outcome::Aborted => "aborted",
+    }
+}
+
+type Judged = Result<(JsValue, u16), (Outcome, Failed)>;
+
+/// What the attempt came to: the answer, or the outcome for the policy and the error to report.
+fn judge(inner: &Inner, result: Result<Answer, Failure>, timeout_ms: u64) -> Judged {
+    let fail = |outcome, error: TimError| Err((outcome, Failed::from(error)));
+    let unknown = |kind, text: String| TimError {
+        outcome_known: false,
+        ..TimError::new(kind, text)
+    };
+    let answer = match result {
+        Ok(a) => a,
+        Err(Failure::TimedOut(stage)) => {
+            let text = format!("no answer within {timeout_ms} ms ({})", stage.as_str());
+            return fail(Outcome::TimedOut, unknown(Kind::Timeout, text));
         }
-        listener = Some(resolve);
-    });
-    let _ = JsFuture::from(p).await;
-    if let (Some(s), Some(f)) = (signal, &listener) {
-        s.remove_event_listener("abort", f);
+        Err(Failure::Aborted(stage)) => {
+            let text = format!("the call was aborted {}", stage.as_str());
+            return fail(Outcome::Aborted, unknown(Kind::Aborted, text));
+        }
+        Err(Failure::Host(stage, err)) => {
+            let outcome = if stage == Stage::Sending && refused_before_sending(&err) {
+                Outcome::NotSent
+            } else {
+                Outcome::MaybeSent
+            };
+            let e = TimError {
+                outcome_known: outcome == Outcome::NotSent,
+                ..TimError::new(
+                    Kind::Network,
+                    format!("the request failed {}", stage.as_str()),
+                )
+            };
+            let cause = sanitized_cause(inner, &err);
+            return Err((
+                outcome,
+                Failed {
+                    error: e,
+                    trace: Trace::default(),
+                    cause,
+                },
+            ));
+        }
+        // Only a caller-supplied fetch can do this: its mistake, reported as bad input.
+        Err(Failure::NotAResponse) => {
+            return fail(
+                Outcome::Http(0),
+                TimError::bad_input("the fetch option answered something that is not a Response"),
+            )
+        }
+        Err(Failure::TooLarge { status, declared }) => {
+            let outcome = if status == 200 {
+                Outcome::BadBody
+            } else {
+                Outcome::Http(status)
+            };
+            let e = response::too_large(status, inner.max_response_bytes, declared);
+            return fail(outcome, e);
+        }
+    };
+    let Answer {
+        status,
+        json,
+        retry_after,
+    } = answer;
+    if status != 200 {
+        // Tencent's envelope or Retry-After on a 408/503 says it was refused before any work.
+        let enveloped = json
+            .as_ref()
+            .and_then(envelope_of)
+            .is_some_and(|e| e.error_code.is_some());
+        let outcome = if matches!(status, 408 | 503) && (retry_after || enveloped) {
+            Outcome::Refused(status)
+        } else {
+            Outcome::Http(status)
+        };
+        return fail(
+            outcome,
+            TimError::bad_response(status, format!("HTTP status {status}")),
+        );
     }
-    let fired = signal.is_some_and(|s| s.aborted());
-    if fired {
-        clear_timeout(&timer);
+    let Some(json) = json else {
+        return fail(
+            Outcome::BadBody,
+            TimError::bad_response(200, "response body is not JSON"),
+        );
+    };
+    let Some(env) = envelope_of(&json) else {
+        return fail(
+            Outcome::BadBody,
+            TimError::bad_response(200, "response body is not a JSON object"),
+        );
+    };
+    match response::judge(&env) {
+        Ok(()) => Ok((json, status)),
+        Err(e) if e.kind == Kind::Api => fail(Outcome::Api(e.code), e),
+        Err(e) => fail(Outcome::BadBody, e),
     }
-    fired
 }
 
-pub(super) fn json_headers() -> JsValue {
-    let h = Object::new();
-    let _ = Reflect::set(&h, &"content-type".into(), &"application/json".into());
-    h.into()
-}
-
-thread_local! {
-    static DENO_UNPOOLED: std::cell::OnceCell<Option<JsValue>> = const { std::cell::OnceCell::new() };
-}
-
-/// In Deno, an HTTP client that never reuses a connection, or `None` elsewhere.
-///
-/// Deno's fetch resends a request by itself when a reused keep-alive connection closes before
-/// an answer arrives, even a POST the server already processed (measured with Deno 2.9: one
-/// `fetch`, two deliveries). We never see the first failure, so a write could be duplicated
-/// (Unsafe endpoints) or reported as failed with a known outcome although it was processed
-/// (any write). Writes therefore go out on fresh connections in Deno; reads keep pooling.
-/// Node, Bun and workerd do not resend POSTs.
-fn deno_unpooled_client() -> Option<JsValue> {
-    DENO_UNPOOLED.with(|cell| {
-        cell.get_or_init(|| {
-            let deno = Reflect::get(&js_sys::global(), &"Deno".into())
-                .ok()
-                .filter(|d| d.is_object())?;
-            let create = Reflect::get(&deno, &"createHttpClient".into())
-                .ok()?
-                .dyn_into::<Function>()
-                .ok()?;
-            let opts = Object::new();
-            let _ = Reflect::set(&opts, &"poolMaxIdlePerHost".into(), &JsValue::from_f64(0.0));
-            create.call1(&deno, &opts).ok().filter(|c| c.is_object())
-        })
-        .clone()
-    })
-}
-
-/// What went wrong with a network step, told apart as well as the runtime lets us.
-fn network_outcome(err: &JsValue) -> Outcome {
-    if refused_before_sending(err) {
-        Outcome::NotSent
-    } else {
-        Outcome::MaybeSent
+/// The envelope's three fields, read from the parsed answer (a JSON object; not an array).
+fn envelope_of(answer: &JsValue) -> Option<Envelope> {
+    if !answer.is_object() || js_sys::Array::is_array(answer) {
+        return None;
     }
+    serde_wasm_bindgen::from_value(answer.clone()).ok()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An error object from the host (`fetch`'s TypeError and its causes), read by its
+    /// documented properties, every access caught.
+    type ErrorLike;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn name(this: &ErrorLike) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn message(this: &ErrorLike) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn code(this: &ErrorLike) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn cause(this: &ErrorLike) -> Result<JsValue, JsValue>;
+}
+
+/// The error and its causes, outermost first (at most four levels), as `(name, message, code)`.
+fn error_chain(err: &JsValue) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+    let mut out = Vec::new();
+    let mut cur = err.clone();
+    for _ in 0..4 {
+        if !cur.is_object() {
+            break;
+        }
+        let e: &ErrorLike = cur.unchecked_ref();
+        let text = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_string());
+        out.push((text(e.name()), text(e.message()), text(e.code())));
+        cur = e.cause().unwrap_or(JsValue::UNDEFINED);
+    }
+    out
 }
 
 /// Connection failures that prove nothing left: refused, no such host, TLS/connect failures.
@@ -268,251 +534,32 @@ fn refused_before_sending(err: &JsValue) -> bool {
         "dns error",
         "failed to lookup address",
     ];
-    let mut texts = Vec::new();
-    let mut cur = err.clone();
-    for _ in 0..4 {
-        for key in ["code", "message"] {
-            if let Some(s) = Reflect::get(&cur, &key.into())
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                texts.push(s);
-            }
-        }
-        match Reflect::get(&cur, &"cause".into()) {
-            Ok(c) if c.is_object() => cur = c,
-            _ => break,
-        }
-    }
-    texts.iter().any(|t| MARKERS.iter().any(|m| t.contains(m)))
-}
-
-/// Sends `req` once and returns the parsed answer, or what happened and the error to report.
-async fn attempt(
-    inner: &Inner,
-    req: &SignedRequest,
-    timeout_ms: u64,
-    class: Retry,
-    o: &CallOptions,
-) -> Result<JsValue, (Outcome, TimError)> {
-    let timeout = AbortSignal::timeout(timeout_ms as f64);
-    let signal = match &o.signal {
-        Some(user) => AbortSignal::any(&Array::of2(user, &timeout)),
-        None => timeout.clone().unchecked_into(),
-    };
-    let init = Object::new();
-    let _ = Reflect::set(&init, &"method".into(), &"POST".into());
-    let _ = Reflect::set(&init, &"headers".into(), &json_headers());
-    let _ = Reflect::set(&init, &"body".into(), &JsValue::from_str(&req.body));
-    let _ = Reflect::set(&init, &"signal".into(), &signal);
-    // Never follow a redirect: the URL carries the admin UserSig.
-    let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
-    if class != Retry::Read && inner.fetch.is_none() {
-        if let Some(client) = deno_unpooled_client() {
-            let _ = Reflect::set(&init, &"client".into(), &client);
-        }
-    }
-    let failed = |stage: &str, err: &JsValue| -> (Outcome, TimError) {
-        let unknown = |kind, text: String| TimError {
-            outcome_known: false,
-            ..TimError::new(kind, text)
-        };
-        if o.signal.as_ref().is_some_and(|s| s.aborted()) {
-            (
-                Outcome::Aborted,
-                unknown(Kind::Aborted, format!("the call was aborted {stage}")),
-            )
-        } else if timeout.aborted() {
-            (
-                Outcome::TimedOut,
-                unknown(
-                    Kind::Timeout,
-                    format!("no answer within {timeout_ms} ms ({stage})"),
-                ),
-            )
-        } else {
-            let outcome = if stage == "while sending" {
-                network_outcome(err)
-            } else {
-                Outcome::MaybeSent
-            };
-            let e = TimError::new(Kind::Network, format!("the request failed {stage}"));
-            (
-                outcome,
-                TimError {
-                    outcome_known: outcome == Outcome::NotSent,
-                    ..e
-                },
-            )
-        }
-    };
-    let not_a_promise = || {
-        (
-            Outcome::Http(0),
-            TimError::bad_input("the fetch option must return a Promise"),
-        )
-    };
-    let promise = match &inner.fetch {
-        Some(f) => f
-            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init)
-            .map_err(|e| failed("while sending", &e))?
-            .dyn_into::<Promise>()
-            .map_err(|_| not_a_promise())?,
-        None => host::global_fetch(&req.url, &init).map_err(|e| failed("while sending", &e))?,
-    };
-    let resp = JsFuture::from(promise)
-        .await
-        .map_err(|e| failed("while sending", &e))?;
-    let status = Reflect::get(&resp, &"status".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .unwrap_or(0.0) as u16;
-    let not_a_response = || {
-        (
-            Outcome::Http(0),
-            TimError::bad_response(status, "fetch returned something that is not a Response"),
-        )
-    };
-    let cap = inner.max_response_bytes;
-    let text = match read_capped(&resp, cap).await {
-        Ok(text) => text,
-        Err(Read::TooLarge(declared)) => {
-            let outcome = if status == 200 {
-                Outcome::BadBody
-            } else {
-                Outcome::Http(status)
-            };
-            return Err((outcome, response::too_large(status, cap, declared)));
-        }
-        Err(Read::NotAResponse) => return Err(not_a_response()),
-        Err(Read::Failed(e)) => return Err(failed("while reading the answer", &e)),
-    };
-    if let Err(e) = response::parse(status, &text) {
-        let outcome = match e.kind {
-            Kind::Api => Outcome::Api(e.code),
-            _ if status != 200 => Outcome::Http(status),
-            _ => Outcome::BadBody,
-        };
-        return Err((outcome, e));
-    }
-    js_sys::JSON::parse(&text).map_err(|_| {
-        (
-            Outcome::BadBody,
-            TimError::bad_response(status, "response body is not JSON"),
-        )
+    error_chain(err).iter().any(|(_, message, code)| {
+        [message, code]
+            .into_iter()
+            .flatten()
+            .any(|t| MARKERS.iter().any(|m| t.contains(m)))
     })
 }
 
-/// Why an answer's body could not be read.
-enum Read {
-    /// Over the cap: by its `Content-Length` (the declared size) or while counting the bytes.
-    TooLarge(Option<u64>),
-    NotAResponse,
-    Failed(JsValue),
-}
-
-/// `obj.name(...args)` when it is a function returning something; `None` otherwise.
-fn call_method(obj: &JsValue, name: &str, arg: Option<&JsValue>) -> Option<JsValue> {
-    let f = Reflect::get(obj, &name.into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
-    match arg {
-        Some(a) => f.call1(obj, a).ok(),
-        None => f.call0(obj).ok(),
+/// The host's error as a chain of new `Error`s carrying `name`, `message` and `code`, with every
+/// secret the client knows removed (Deno puts the whole URL, admin UserSig included, in its
+/// message). Lets a caller tell DNS from TLS from a reset without seeing the URL's credentials.
+fn sanitized_cause(inner: &Inner, err: &JsValue) -> JsValue {
+    let core = inner.core.borrow();
+    let mut cause = JsValue::UNDEFINED;
+    for (name, message, code) in error_chain(err).into_iter().rev() {
+        let e = js_sys::Error::new(&core.redact(&message.unwrap_or_default()));
+        if let Some(n) = name {
+            e.set_name(&n);
+        }
+        if let Some(c) = code {
+            let _ = js_sys::Reflect::set(&e, &"code".into(), &core.redact(&c).into());
+        }
+        if !cause.is_undefined() {
+            e.set_cause(&cause);
+        }
+        cause = e.into();
     }
-}
-
-async fn await_value(v: JsValue) -> Result<JsValue, JsValue> {
-    match v.dyn_into::<Promise>() {
-        Ok(p) => JsFuture::from(p).await,
-        Err(v) => Ok(v),
-    }
-}
-
-/// The answer's body as text, at most `cap` bytes of it. A `Content-Length` over the cap is
-/// refused before reading; the stream is counted as it arrives (the header may be absent or
-/// lie) and cancelled once past the cap, so a hostile or broken server costs at most `cap`
-/// bytes of memory. Decoded as `Response.text()` does (UTF-8, lossy, a leading BOM dropped).
-/// A caller-supplied `fetch` answering an object without a stream falls back to its `text()`,
-/// checked after the fact.
-async fn read_capped(resp: &JsValue, cap: u32) -> Result<String, Read> {
-    let headers = Reflect::get(resp, &"headers".into()).unwrap_or(JsValue::UNDEFINED);
-    let body = Reflect::get(resp, &"body".into()).unwrap_or(JsValue::UNDEFINED);
-    let cancel = |target: &JsValue| {
-        if let Some(p) =
-            call_method(target, "cancel", None).and_then(|p| p.dyn_into::<Promise>().ok())
-        {
-            // Nothing to wait for, but a rejection must not surface as unhandled (Node exits).
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = JsFuture::from(p).await;
-            });
-        }
-    };
-    if headers.is_object() {
-        let declared = call_method(&headers, "get", Some(&"content-length".into()))
-            .and_then(|v| v.as_string())
-            .and_then(|h| response::declared_length(&h));
-        if let Some(n) = declared.filter(|&n| n > u64::from(cap)) {
-            if body.is_object() {
-                cancel(&body);
-            }
-            return Err(Read::TooLarge(Some(n)));
-        }
-    }
-    let too_long = || Read::TooLarge(None);
-    let Some(reader) = body
-        .is_object()
-        .then(|| call_method(&body, "getReader", None))
-        .flatten()
-    else {
-        if body.is_null() {
-            return Ok(String::new());
-        }
-        let p = call_method(resp, "text", None).ok_or(Read::NotAResponse)?;
-        let text = await_value(p).await.map_err(Read::Failed)?;
-        // The JS length (UTF-16 units) is at most the UTF-8 length: check it before copying.
-        let units = Reflect::get(&text, &"length".into())
-            .ok()
-            .and_then(|n| n.as_f64());
-        if units.is_some_and(|n| n > f64::from(cap)) {
-            return Err(too_long());
-        }
-        let text = text.as_string().ok_or(Read::NotAResponse)?;
-        return if text.len() > cap as usize {
-            Err(too_long())
-        } else {
-            Ok(text)
-        };
-    };
-    let mut bytes: Vec<u8> = Vec::new();
-    // Bounded: every chunk but empty ones adds at least one byte, and empty ones are capped too.
-    for _ in 0..=(cap as u64 + 1024) {
-        let step = call_method(&reader, "read", None).ok_or(Read::NotAResponse)?;
-        let step = await_value(step).await.map_err(Read::Failed)?;
-        if Reflect::get(&step, &"done".into())
-            .ok()
-            .is_some_and(|d| d.is_truthy())
-        {
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            };
-            return Ok(match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_owned(),
-                None => text,
-            });
-        }
-        let chunk = Reflect::get(&step, &"value".into()).unwrap_or(JsValue::UNDEFINED);
-        let chunk = chunk
-            .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or(Read::NotAResponse)?;
-        if bytes.len() as u64 + u64::from(chunk.length()) > u64::from(cap) {
-            cancel(&reader);
-            return Err(too_long());
-        }
-        bytes.extend_from_slice(&chunk.to_vec());
-    }
-    cancel(&reader);
-    Err(too_long())
+    cause
 }

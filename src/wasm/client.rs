@@ -1,20 +1,20 @@
-//! `WasmClient`: signs with the pure [`crate::client::Client`], sends through `fetch`, parses with
-//! [`crate::response`]. Each call runs as one future; the pure core decides everything that can
-//! be decided without I/O.
+//! `WasmClient`: signs with the pure [`crate::client::Client`], sends through `fetch`, judges the
+//! answer with [`crate::response`]. Each call runs as one future; the pure core decides everything
+//! that can be decided without I/O.
 
-use super::args;
-use super::call;
-use super::error::js;
-use super::js as host;
+use super::call::{self, Failed};
+use super::convert::{self, field};
+use super::error::{js, to_js_traced};
+use super::host;
 use crate::client::{Client, Config};
 use crate::error::TimError;
 use crate::response::{DEFAULT_MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES_LIMIT};
 use crate::retry::{HostHealth, Policy};
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Function, Promise};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
 pub(super) struct Inner {
@@ -27,6 +27,42 @@ pub(super) struct Inner {
     pub(super) health: RefCell<HostHealth>,
     /// Largest answer body read (client option `maxResponseBytes`).
     pub(super) max_response_bytes: u32,
+    /// Each host's origin (`https://host`), for events, metadata and errors.
+    origins: Vec<String>,
+}
+
+impl Inner {
+    pub(super) fn origin(&self, host: usize) -> &str {
+        self.origins
+            .get(host % self.origins.len().max(1))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The client options, each read as it is and checked by name.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Options {
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    sdk_app_id: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    key: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    admin_id: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    region: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    base_url: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    fetch: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    timeout_ms: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    max_retries: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    deadline_ms: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    max_response_bytes: JsValue,
 }
 
 #[wasm_bindgen]
@@ -37,30 +73,43 @@ pub struct WasmClient {
 #[wasm_bindgen]
 impl WasmClient {
     /// `opts`: `{ sdkAppId, key, adminId, region, baseUrl (string | string[]), fetch, timeoutMs,
-    /// maxResponseBytes }`.
+    /// maxRetries, deadlineMs, maxResponseBytes }`.
     #[wasm_bindgen(constructor)]
     pub fn new(opts: JsValue) -> Result<WasmClient, JsValue> {
-        Self::from_options(&opts).map_err(js)
+        Self::from_options(opts).map_err(js)
     }
 
-    /// Sends one call. `body` is `JSON.stringify` output or undefined. Resolves with the parsed
-    /// answer object; rejects with a TimError-shaped object.
+    /// Sends one call. `body` is `JSON.stringify` output or undefined; `emitter`, when a
+    /// function, receives the call's events. Resolves with the parsed answer object; rejects
+    /// with a TimError-shaped object.
     pub fn call(
         &self,
         service: JsValue,
         command: JsValue,
         body: Option<String>,
         opts: JsValue,
+        emitter: JsValue,
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let service = service.as_string().unwrap_or_default();
             let command = command.as_string().unwrap_or_default();
-            let result = match call::read_options(&opts, inner.policy) {
+            let result = match call::read_options(opts, emitter, inner.policy) {
                 Ok(o) => call::send(&inner, &service, &command, body.as_deref(), &o).await,
-                Err(e) => Err(e),
+                Err(e) => Err(Failed::from(e)),
             };
-            result.map_err(|e| js(redacted(&inner, e.at(&service, &command))))
+            result.map_err(
+                |Failed {
+                     error,
+                     trace,
+                     cause,
+                 }| {
+                    let mut e = error.at(&service, &command);
+                    // Removes secrets from whatever text an error carries (Tencent's ErrorInfo too).
+                    e.info = inner.core.borrow().redact(&e.info);
+                    to_js_traced(&e, &trace, cause)
+                },
+            )
         })
     }
 
@@ -88,57 +137,25 @@ impl WasmClient {
 }
 
 impl WasmClient {
-    fn from_options(opts: &JsValue) -> Result<WasmClient, TimError> {
-        args::object(opts, "TimClient options")?;
-        let sdk_app_id = args::sdk_app_id(&args::field(opts, "sdkAppId"))?;
-        let key = args::string(&args::field(opts, "key"), "key")?;
-        let admin_id = args::opt_string(&args::field(opts, "adminId"), "adminId")?;
-        let region = args::opt_string(&args::field(opts, "region"), "region")?;
-        let base = args::field(opts, "baseUrl");
-        let base_urls: Option<Vec<String>> = if base.is_undefined() || base.is_null() {
-            None
-        } else if let Some(s) = base.as_string() {
-            Some(vec![s])
-        } else if Array::is_array(&base) {
-            // Indexed reads through Reflect.get, which the crate imports anyway: js-sys's array
-            // iterator adds imports with a signature of their own, and V8 in Node 20 compiles a
-            // wrapper per distinct import signature at every cold start.
-            let len = args::field(&base, "length").as_f64().unwrap_or(0.0) as u32;
-            let list: Result<Vec<String>, TimError> = (0..len)
-                .map(|i| {
-                    Reflect::get(&base, &JsValue::from(i))
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        .ok_or_else(|| {
-                            TimError::bad_input("baseUrl must be a string or an array of strings")
-                        })
-                })
-                .collect();
-            Some(list?)
-        } else {
-            return Err(TimError::bad_input(
-                "baseUrl must be a string or an array of strings",
-            ));
-        };
-        let timeout_ms = args::opt_int(&args::field(opts, "timeoutMs"), "timeoutMs", 1, 600_000)?
-            .map(|t| t as u32);
-        let max_response_bytes = args::opt_int(
-            &args::field(opts, "maxResponseBytes"),
+    fn from_options(opts: JsValue) -> Result<WasmClient, TimError> {
+        if opts.is_undefined() || opts.is_null() {
+            return Err(TimError::bad_input("TimClient takes an options object"));
+        }
+        let o: Options = convert::options(opts, "TimClient options")?;
+        let sdk_app_id = field::sdk_app_id(&o.sdk_app_id)?;
+        let key = field::string(&o.key, "key")?;
+        let admin_id = field::opt_string(&o.admin_id, "adminId")?;
+        let region = field::opt_string(&o.region, "region")?;
+        let base_urls = base_urls(&o.base_url)?;
+        let timeout_ms = field::opt_int(&o.timeout_ms, "timeoutMs", 1, 600_000)?.map(|t| t as u32);
+        let max_response_bytes = field::opt_int(
+            &o.max_response_bytes,
             "maxResponseBytes",
             1,
             MAX_RESPONSE_BYTES_LIMIT.into(),
         )?
         .map_or(DEFAULT_MAX_RESPONSE_BYTES, |n| n as u32);
-        let fetch = args::field(opts, "fetch");
-        let fetch = if fetch.is_undefined() || fetch.is_null() {
-            None
-        } else {
-            Some(
-                fetch
-                    .dyn_into::<Function>()
-                    .map_err(|_| TimError::bad_input("fetch must be a function"))?,
-            )
-        };
+        let fetch = field::opt_function(&o.fetch, "fetch")?;
         let config = Config::new(
             sdk_app_id,
             &key,
@@ -148,13 +165,16 @@ impl WasmClient {
             timeout_ms,
         )?;
         let policy = call::read_policy(
-            opts,
+            &o.max_retries,
+            &o.timeout_ms,
+            &o.deadline_ms,
             Policy {
                 timeout_ms: config.timeout_ms,
                 ..Policy::default()
             },
         )?;
         let health = RefCell::new(HostHealth::new(config.hosts.len()));
+        let origins = config.hosts.iter().map(|h| h.origin.clone()).collect();
         Ok(WasmClient {
             inner: Rc::new(Inner {
                 core: RefCell::new(Client::new(config)),
@@ -162,13 +182,24 @@ impl WasmClient {
                 policy,
                 health,
                 max_response_bytes,
+                origins,
             }),
         })
     }
 }
 
-/// Removes secrets from whatever text an error carries (Tencent's ErrorInfo included).
-fn redacted(inner: &Inner, mut e: TimError) -> TimError {
-    e.info = inner.core.borrow().redact(&e.info);
-    e
+/// `baseUrl`: a string or an array of strings.
+fn base_urls(v: &JsValue) -> Result<Option<Vec<String>>, TimError> {
+    let refused = || TimError::bad_input("baseUrl must be a string or an array of strings");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(vec![s]));
+    }
+    serde_wasm_bindgen::from_value::<Vec<String>>(v.clone())
+        .ok()
+        .filter(|_| js_sys::Array::is_array(v))
+        .map(Some)
+        .ok_or_else(refused)
 }

@@ -2,12 +2,12 @@
 //! module, so the production wasm does not carry it). The I/O around it (reading the `Request`,
 //! delivering webhooks with the host's fetch, building the `Response`) is pkg/src/emulator.js.
 
-use super::args;
+use super::convert::field as args;
 use super::error::js;
 use crate::emulator::{webhooks::callback_url, Callback, Emulator, Handled};
 use crate::error::TimError;
-use crate::json::{self, Value};
 use js_sys::{Array, Object, Reflect};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -77,7 +77,7 @@ impl WasmEmulator {
         before_reply: Option<String>,
     ) -> JsValue {
         let now_s = (now_ms / 1000.0).max(0.0) as u64;
-        let before = before_reply.map(|t| json::parse(&t).unwrap_or(Value::Null));
+        let before = before_reply.map(|t| serde_json::from_str(&t).unwrap_or(Value::Null));
         let o = Object::new();
         match self.inner.handle(method, url, body, now_s, before.as_ref()) {
             Handled::Reply {
@@ -98,8 +98,8 @@ impl WasmEmulator {
         o.into()
     }
 
-    pub fn snapshot(&self) -> String {
-        self.inner.snapshot()
+    pub fn snapshot(&self) -> Result<String, JsValue> {
+        self.inner.snapshot().map_err(|e| js(TimError::from(e)))
     }
 
     pub fn restore(&mut self, text: &str) -> Result<(), JsValue> {
@@ -120,7 +120,7 @@ impl WasmEmulator {
         );
         set(&o, "url", url.into());
         set(&o, "command", cb.command.into());
-        set(&o, "body", Value::Object(cb.body).to_json().into());
+        set(&o, "body", cb.body.to_string().into());
         o.into()
     }
 }

@@ -8,12 +8,12 @@
 //! `JsValue`. Anything unusual (strings for numbers, missing fields, bad values) takes the
 //! generic export, which owns every error message.
 
-use super::args;
+use super::convert::{field, to_js};
 use super::error::js;
-use super::js::now_s;
+use super::host::now_s;
 use crate::error::TimError;
 use crate::usersig::{self, Fields, Room, SigningKey, Validation, DEFAULT_EXPIRE};
-use js_sys::{Object, Reflect, Uint8Array};
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -23,7 +23,7 @@ thread_local! {
 }
 
 fn with_key<T>(key: &JsValue, f: impl FnOnce(&SigningKey) -> T) -> Result<T, TimError> {
-    let key = args::string(key, "key")?;
+    let key = field::string(key, "key")?;
     KEY.with(|cell| {
         let mut slot = cell.borrow_mut();
         if !matches!(&*slot, Some((k, _)) if *k == key) {
@@ -39,13 +39,13 @@ fn with_key<T>(key: &JsValue, f: impl FnOnce(&SigningKey) -> T) -> Result<T, Tim
 
 /// `expire` in seconds, 180 days when absent.
 fn expire_or_default(v: &JsValue) -> Result<u64, TimError> {
-    Ok(args::opt_int(v, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE))
+    Ok(field::opt_int(v, "expire", 1, u32::MAX as u64)?.unwrap_or(DEFAULT_EXPIRE))
 }
 
 const MAX_TIME: u64 = 9_007_199_254_740_991;
 
 fn time_or_now(v: &JsValue, name: &str) -> Result<u64, TimError> {
-    Ok(args::opt_int(v, name, 0, MAX_TIME)?.unwrap_or_else(now_s))
+    Ok(field::opt_int(v, name, 0, MAX_TIME)?.unwrap_or_else(now_s))
 }
 
 fn sign(
@@ -75,8 +75,8 @@ pub fn generate_user_sig(
     time: JsValue,
 ) -> Result<String, JsValue> {
     (|| {
-        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
-        let user_id = args::string(&user_id, "userId")?;
+        let sdk_app_id = field::sdk_app_id(&sdk_app_id)?;
+        let user_id = field::string(&user_id, "userId")?;
         let expire = expire_or_default(&expire)?;
         let time = time_or_now(&time, "time")?;
         sign(&key, &user_id, sdk_app_id, time, expire, None)
@@ -159,7 +159,7 @@ pub fn generate_user_sigs(
     time: JsValue,
 ) -> Result<String, JsValue> {
     (|| {
-        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
+        let sdk_app_id = field::sdk_app_id(&sdk_app_id)?;
         let expire = expire_or_default(&expire)?;
         let time = time_or_now(&time, "time")?;
         let count = count as usize;
@@ -215,11 +215,11 @@ pub fn generate_private_map_key(
     time: JsValue,
 ) -> Result<String, JsValue> {
     (|| {
-        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
-        let user_id = args::string(&user_id, "userId")?;
+        let sdk_app_id = field::sdk_app_id(&sdk_app_id)?;
+        let user_id = field::string(&user_id, "userId")?;
         let expire = expire_or_default(&expire)?;
-        let room_id = args::opt_int(&room_id, "roomId", 0, u32::MAX as u64)?;
-        let room_str = args::opt_string(&room_str, "roomStr")?;
+        let room_id = field::opt_int(&room_id, "roomId", 0, u32::MAX as u64)?;
+        let room_str = field::opt_string(&room_str, "roomStr")?;
         let room = match (room_id, room_str.as_deref()) {
             (Some(id), None) => Room::Id(id as u32),
             (None, Some(s)) => Room::Str(s),
@@ -230,7 +230,7 @@ pub fn generate_private_map_key(
             }
         };
         // Required, as in the official packages: a default would silently grant every privilege.
-        let privilege_map = args::int(&privilege_map, "privilegeMap", 0, u32::MAX as u64)? as u32;
+        let privilege_map = field::int(&privilege_map, "privilegeMap", 0, u32::MAX as u64)? as u32;
         let time = time_or_now(&time, "time")?;
         let userbuf = usersig::private_map_userbuf(
             &user_id,
@@ -244,26 +244,51 @@ pub fn generate_private_map_key(
     .map_err(js)
 }
 
-fn set(o: &Object, k: &str, v: JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), &v);
+/// What decodeUserSig answers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DecodedJs {
+    version: String,
+    identifier: String,
+    sdk_app_id: u64,
+    time: u64,
+    expire: u64,
+    #[serde(
+        with = "serde_wasm_bindgen::preserve",
+        skip_serializing_if = "JsValue::is_undefined"
+    )]
+    user_buf: JsValue,
+    sig: String,
+}
+
+/// What verifyUserSig answers: `{ ok: true, expiresAt }` or `{ ok: false, reason }`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VerdictJs {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
 }
 
 #[wasm_bindgen(js_name = decodeUserSig)]
 pub fn decode_user_sig(user_sig: JsValue) -> Result<JsValue, JsValue> {
     (|| {
-        let s = args::string(&user_sig, "userSig")?;
+        let s = field::string(&user_sig, "userSig")?;
         let d = usersig::decode(&s)?;
-        let o = Object::new();
-        set(&o, "version", d.version.into());
-        set(&o, "identifier", d.identifier.into());
-        set(&o, "sdkAppId", (d.sdk_app_id as f64).into());
-        set(&o, "time", (d.time as f64).into());
-        set(&o, "expire", (d.expire as f64).into());
-        if let Some(ub) = d.userbuf {
-            set(&o, "userBuf", Uint8Array::from(ub.as_slice()).into());
-        }
-        set(&o, "sig", d.sig.into());
-        Ok(o.into())
+        Ok(to_js(&DecodedJs {
+            version: d.version,
+            identifier: d.identifier,
+            sdk_app_id: d.sdk_app_id,
+            time: d.time,
+            expire: d.expire,
+            // A Uint8Array, as the option userBuf takes it (serde would write a plain array).
+            user_buf: d.userbuf.map_or(JsValue::UNDEFINED, |b| {
+                js_sys::Uint8Array::from(b.as_slice()).into()
+            }),
+            sig: d.sig,
+        }))
     })()
     .map_err(js)
 }
@@ -278,11 +303,11 @@ pub fn verify_user_sig(
     user_buf: JsValue,
 ) -> Result<JsValue, JsValue> {
     (|| {
-        let sdk_app_id = args::sdk_app_id(&sdk_app_id)?;
-        let user_id = args::string(&user_id, "userId")?;
-        let user_sig = args::string(&user_sig, "userSig")?;
+        let sdk_app_id = field::sdk_app_id(&sdk_app_id)?;
+        let user_id = field::string(&user_id, "userId")?;
+        let user_sig = field::string(&user_sig, "userSig")?;
         let now = time_or_now(&now, "now")?;
-        let userbuf = args::opt_bytes(&user_buf, "userBuf")?;
+        let userbuf = field::opt_bytes(&user_buf, "userBuf")?;
         let v = Validation {
             sdk_app_id,
             user_id: &user_id,
@@ -290,18 +315,18 @@ pub fn verify_user_sig(
             userbuf: userbuf.as_deref(),
         };
         let result = with_key(&key, |k| usersig::verify(k, &user_sig, &v))?;
-        let o = Object::new();
-        match result {
-            Ok(expires_at) => {
-                set(&o, "ok", true.into());
-                set(&o, "expiresAt", (expires_at as f64).into());
-            }
-            Err(r) => {
-                set(&o, "ok", false.into());
-                set(&o, "reason", r.as_str().into());
-            }
-        }
-        Ok(o.into())
+        Ok(to_js(&match result {
+            Ok(expires_at) => VerdictJs {
+                ok: true,
+                expires_at: Some(expires_at),
+                reason: None,
+            },
+            Err(r) => VerdictJs {
+                ok: false,
+                expires_at: None,
+                reason: Some(r.as_str()),
+            },
+        }))
     })()
     .map_err(js)
 }

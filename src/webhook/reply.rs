@@ -6,8 +6,9 @@
 //! A refusal may carry a custom code that reaches the sender together with `ErrorInfo`: C2C
 //! message pages document [120001, 130000], group join pages [10100, 10200].
 
-use crate::json::{push_int, Value};
-use crate::usersig::{check_user_id, push_json_string, InputError};
+use crate::usersig::{check_user_id, InputError};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Custom refusal codes passed through to the sender.
 pub const CUSTOM_CODE_RANGES: &[(i64, i64)] = &[(10100, 10200), (120001, 130000)];
@@ -35,12 +36,34 @@ pub enum Reply {
 }
 
 /// One entry of a friend before-callback's `ResultItem`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct FriendResult {
+    #[serde(rename = "To_Account")]
     pub to_account: String,
     /// 0 allows; a value in [38000, 39000] refuses.
     pub result_code: i64,
     pub result_info: String,
+}
+
+/// A reply as Tencent reads it: the envelope first, then the reply's own fields.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Wire<'a> {
+    action_status: &'static str,
+    error_code: i64,
+    error_info: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    msg_body: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cloud_custom_data: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result_item: Option<&'a [FriendResult]>,
+    #[serde(
+        rename = "RefusedMembers_Account",
+        skip_serializing_if = "Option::is_none"
+    )]
+    refused_members: Option<&'a [String]>,
 }
 
 fn bad(msg: impl Into<String>) -> InputError {
@@ -226,61 +249,29 @@ impl Reply {
 
     /// The exact JSON body: envelope first, then the reply's own fields.
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(96);
-        out.push_str("{\"ActionStatus\":\"OK\",\"ErrorCode\":");
-        push_int(&mut out, self.error_code());
-        out.push_str(",\"ErrorInfo\":");
-        push_json_string(
-            &mut out,
-            if let Reply::Reject { info, .. } = self {
-                info
-            } else {
-                ""
-            },
-        );
+        let mut wire = Wire {
+            action_status: "OK",
+            error_code: self.error_code(),
+            error_info: "",
+            msg_body: None,
+            cloud_custom_data: None,
+            result_item: None,
+            refused_members: None,
+        };
         match self {
+            Reply::Reject { info, .. } => wire.error_info = info,
             Reply::Modify {
                 msg_body,
                 cloud_custom_data,
             } => {
-                if let Some(body) = msg_body {
-                    out.push_str(",\"MsgBody\":");
-                    body.write(&mut out);
-                }
-                if let Some(data) = cloud_custom_data {
-                    out.push_str(",\"CloudCustomData\":");
-                    push_json_string(&mut out, data);
-                }
+                wire.msg_body = msg_body.as_ref();
+                wire.cloud_custom_data = cloud_custom_data.as_deref();
             }
-            Reply::Friend(items) => {
-                out.push_str(",\"ResultItem\":[");
-                for (i, it) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str("{\"To_Account\":");
-                    push_json_string(&mut out, &it.to_account);
-                    out.push_str(",\"ResultCode\":");
-                    push_int(&mut out, it.result_code);
-                    out.push_str(",\"ResultInfo\":");
-                    push_json_string(&mut out, &it.result_info);
-                    out.push('}');
-                }
-                out.push(']');
-            }
-            Reply::InviteRefused(accounts) => {
-                out.push_str(",\"RefusedMembers_Account\":[");
-                for (i, a) in accounts.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    push_json_string(&mut out, a);
-                }
-                out.push(']');
-            }
-            _ => {}
+            Reply::Friend(items) => wire.result_item = Some(items),
+            Reply::InviteRefused(accounts) => wire.refused_members = Some(accounts),
+            Reply::Allow | Reply::Drop => {}
         }
-        out.push('}');
-        out
+        // Strings, integers and a JSON value: serialising cannot fail.
+        serde_json::to_string(&wire).unwrap_or_default()
     }
 }

@@ -1,10 +1,10 @@
 //! Roaming history (admin_getroammsg) and what changes it afterwards: withdraw, modify and
 //! deleting messages from one side's roaming.
 
-use super::{account, msg_fields, opt_time, Msg, BAD};
-use crate::emulator::ctx::{field_msg, obj, s};
+use super::{account, opt_time, Msg, BAD};
+use crate::emulator::ctx::field_msg;
 use crate::emulator::{ApiError, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde_json::{json, Value};
 
 /// Tencent cuts a history page at about 13 KB of messages (doc 1047/35478: "应答包体大小限制
 /// (目前为13K)") and then answers `Complete: 0`.
@@ -53,8 +53,8 @@ pub(super) fn get_roam_msg(ctx: &mut Ctx<'_>) -> Outcome {
     let mut page: Vec<Value> = Vec::new();
     let mut bytes = 0;
     for m in remaining.iter().rev() {
-        let item = Value::Object(history_item(m));
-        let len = item.to_json().len();
+        let item = history_item(m);
+        let len = item.to_string().len();
         if page.len() as i64 >= max_cnt || (!page.is_empty() && bytes + len > PAGE_BYTES) {
             break;
         }
@@ -68,36 +68,34 @@ pub(super) fn get_roam_msg(ctx: &mut Ctx<'_>) -> Outcome {
         .checked_sub(page.len())
         .and_then(|i| remaining.get(i));
     let (last_time, last_key) = match (page.is_empty(), oldest) {
-        (false, Some(m)) => (m.time as i64, m.key.as_str()),
+        (false, Some(m)) => (m.time, m.key.as_str()),
         _ => (0, ""),
     };
-    Ok(obj([
-        ("Complete", Value::from(complete as i64)),
-        ("MsgCnt", Value::from(page.len() as i64)),
-        ("LastMsgTime", Value::from(last_time)),
-        ("LastMsgKey", s(last_key)),
-        ("MsgList", Value::Array(page)),
-    ]))
+    Ok(json!({
+        "Complete": u8::from(complete),
+        "MsgCnt": page.len(),
+        "LastMsgTime": last_time,
+        "LastMsgKey": last_key,
+        "MsgList": page,
+    }))
 }
 
-fn history_item(m: &Msg) -> Object {
-    let mut o = msg_fields(m);
-    o.insert(
-        "MsgFlagBits",
-        Value::from(if m.withdrawn { FLAG_WITHDRAWN } else { 0 }),
-    );
-    // Read receipts come from client SDKs only, which never talk to the emulator.
-    o.insert("IsPeerRead", Value::from(0));
-    o.insert("MsgKey", s(&m.key));
-    // A recalled message keeps its place in history, but not its content.
-    let body = if m.withdrawn {
-        Vec::new()
-    } else {
-        m.body.clone()
-    };
-    o.insert("MsgBody", Value::Array(body));
+fn history_item(m: &Msg) -> Value {
+    let mut o = json!({
+        "From_Account": m.from,
+        "To_Account": m.to,
+        "MsgSeq": m.seq,
+        "MsgRandom": m.random,
+        "MsgTimeStamp": m.time,
+        "MsgFlagBits": if m.withdrawn { FLAG_WITHDRAWN } else { 0 },
+        // Read receipts come from client SDKs only, which never talk to the emulator.
+        "IsPeerRead": 0,
+        "MsgKey": m.key,
+        // A recalled message keeps its place in history, but not its content.
+        "MsgBody": if m.withdrawn { &[][..] } else { &m.body[..] },
+    });
     if let (Some(c), false) = (&m.cloud, m.withdrawn) {
-        o.insert("CloudCustomData", s(c));
+        o["CloudCustomData"] = c.as_str().into();
     }
     o
 }
@@ -152,7 +150,7 @@ pub(super) fn withdraw(ctx: &mut Ctx<'_>) -> Outcome {
     }
     m.withdrawn = true;
     m.unread = false;
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// Replaces a message's MsgBody and/or CloudCustomData. 20026 when there is no such message
@@ -183,7 +181,7 @@ pub(super) fn modify(ctx: &mut Ctx<'_>) -> Outcome {
     if let Some(c) = cloud {
         m.cloud = Some(c.to_owned());
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// Removes messages from `Operator_Account`'s roaming only; the peer keeps them. Keys that
@@ -209,12 +207,12 @@ pub(super) fn delete_ramble(ctx: &mut Ctx<'_>) -> Outcome {
     for k in keys {
         match list.iter_mut().find(|m| m.key == k && m.visible_to(op)) {
             Some(m) => m.hidden.push(op.to_owned()),
-            None => invalid.push(s(k)),
+            None => invalid.push(k),
         }
     }
     Ok(if invalid.is_empty() {
-        Object::new()
+        json!({})
     } else {
-        obj([("InvalidMsgKeyList", Value::Array(invalid))])
+        json!({ "InvalidMsgKeyList": invalid })
     })
 }

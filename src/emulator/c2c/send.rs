@@ -1,10 +1,9 @@
 //! sendmsg, batchsendmsg and importmsg: the three ways a one-to-one message gets stored.
 
 use super::{account, msg_key, opt_time, opt_u32, Msg, Sent, BAD};
-use crate::emulator::ctx::MSG_ELEM_TYPES;
-use crate::emulator::ctx::{field_msg, obj, s};
+use crate::emulator::ctx::{field_msg, MSG_ELEM_TYPES};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde_json::{json, Value};
 
 /// A message body over this many bytes of JSON is 93000 (current send pages say 12 KB; the
 /// 93000 text in the Web SDK's table still says 8 KB).
@@ -95,8 +94,7 @@ pub(super) fn msg_body(v: Option<&Value>) -> Result<Vec<Value>, ApiError> {
             return Err(ApiError::new(90002, "a TIMTextElem needs a Text string"));
         }
     }
-    let body = Value::Array(items.clone());
-    if body.to_json().len() > MAX_BODY_BYTES {
+    if Value::Array(items.clone()).to_string().len() > MAX_BODY_BYTES {
         return Err(ApiError::new(93000, "MsgBody is over 12 KB"));
     }
     Ok(items.clone())
@@ -114,8 +112,8 @@ fn random(ctx: &Ctx<'_>) -> Result<u32, ApiError> {
     opt_u32(ctx, "MsgRandom", 90005)?.ok_or_else(|| ApiError::new(90005, "MsgRandom is required"))
 }
 
-fn send_reply(time: u64, key: &str) -> Object {
-    obj([("MsgTime", Value::from(time as i64)), ("MsgKey", s(key))])
+fn send_reply(time: u64, key: &str) -> Value {
+    json!({ "MsgTime": time, "MsgKey": key })
 }
 
 pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
@@ -126,7 +124,7 @@ pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
     let body = msg_body(ctx.body.get("MsgBody"))?;
     let cloud = ctx.opt_str("CloudCustomData", BAD)?;
     let opts = Options::read(ctx)?;
-    let content = Value::Array(body.clone()).to_json();
+    let content = Value::Array(body.clone()).to_string();
     let now = ctx.now_s;
 
     // Tencent's dedup: without a MsgSeq the backend picks a random one, so only a request that
@@ -146,20 +144,20 @@ pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
 
     let seq = given_seq.unwrap_or_else(|| ctx.state.c2c.peek_seq());
     let key = msg_key(seq, random, now);
-    let mut cb = obj([
-        ("From_Account", s(from)),
-        ("To_Account", s(to)),
-        ("MsgSeq", Value::from(seq as i64)),
-        ("MsgRandom", Value::from(random as i64)),
-        ("MsgTime", Value::from(now as i64)),
-        ("MsgKey", s(&key)),
-        ("OnlineOnlyFlag", Value::from(opts.online_only as i64)),
-    ]);
-    cb.insert("MsgBody", Value::Array(body.clone()));
+    let mut cb = json!({
+        "From_Account": from,
+        "To_Account": to,
+        "MsgSeq": seq,
+        "MsgRandom": random,
+        "MsgTime": now,
+        "MsgKey": key,
+        "OnlineOnlyFlag": u8::from(opts.online_only),
+        "MsgBody": body,
+        "EventTime": now * 1000,
+    });
     if let Some(c) = cloud {
-        cb.insert("CloudCustomData", s(c));
+        cb["CloudCustomData"] = c.into();
     }
-    cb.insert("EventTime", Value::from((now * 1000) as i64));
 
     let (mut body, mut cloud) = (body, cloud.map(str::to_owned));
     if !opts.forbid_before {
@@ -225,14 +223,13 @@ pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
     }
     if !opts.forbid_after {
         // The after-callback sees the message as stored (modified by the before-callback).
-        cb.insert("MsgBody", Value::Array(body));
-        if let Some(c) = &cloud {
-            cb.insert("CloudCustomData", s(c));
+        cb["MsgBody"] = body.into();
+        if let Some(c) = cloud {
+            cb["CloudCustomData"] = c.into();
         }
-        cb.insert("SendMsgResult", Value::from(0));
-        cb.insert("ErrorInfo", s(""));
-        let unread = ctx.state.c2c.unread(to, from);
-        cb.insert("UnreadMsgNum", Value::from(unread as i64));
+        cb["SendMsgResult"] = 0.into();
+        cb["ErrorInfo"] = "".into();
+        cb["UnreadMsgNum"] = ctx.state.c2c.unread(to, from).into();
         ctx.after("C2C.CallbackAfterSendMsg", cb);
     }
     Ok(send_reply(now, &key))
@@ -282,10 +279,7 @@ pub(super) fn batchsendmsg(ctx: &mut Ctx<'_>) -> Outcome {
     let mut errors = Vec::new();
     for to in targets {
         if to.is_empty() || to.len() > crate::usersig::MAX_USER_ID_BYTES || !ctx.exists(to) {
-            errors.push(Value::Object(obj([
-                ("To_Account", s(to)),
-                ("ErrorCode", Value::from(90012)),
-            ])));
+            errors.push(json!({ "To_Account": to, "ErrorCode": 90012 }));
             continue;
         }
         if opts.online_only {
@@ -306,13 +300,13 @@ pub(super) fn batchsendmsg(ctx: &mut Ctx<'_>) -> Outcome {
         });
     }
     let all_failed = errors.len() == wanted;
-    let mut out = obj([("MsgKey", s(&key))]);
+    let mut out = json!({ "MsgKey": key });
     if !errors.is_empty() {
-        out.insert("ErrorList", Value::Array(errors));
+        out["ErrorList"] = errors.into();
     }
     if all_failed {
-        out.insert("ErrorCode", Value::from(90012));
-        out.insert("ErrorInfo", s("no To_Account is an imported account"));
+        out["ErrorCode"] = 90012.into();
+        out["ErrorInfo"] = "no To_Account is an imported account".into();
     }
     Ok(out)
 }
@@ -347,7 +341,7 @@ pub(super) fn importmsg(ctx: &mut Ctx<'_>) -> Outcome {
             .take_while(|m| m.time == time)
             .any(|m| m.seq == seq && m.random == random);
         if dup {
-            return Ok(Object::new());
+            return Ok(json!({}));
         }
     }
     let seq = given_seq.unwrap_or_else(|| ctx.state.c2c.take_seq());
@@ -364,5 +358,5 @@ pub(super) fn importmsg(ctx: &mut Ctx<'_>) -> Outcome {
         unread: counts_unread,
         hidden: Vec::new(),
     });
-    Ok(Object::new())
+    Ok(json!({}))
 }

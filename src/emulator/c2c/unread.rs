@@ -1,9 +1,8 @@
 //! Read state: admin_set_msg_read and get_c2c_unread_msg_num.
 
 use super::{account, opt_time, BAD};
-use crate::emulator::ctx::{obj, s};
 use crate::emulator::{Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde_json::{json, Value};
 
 /// Peer_Account's documented maximum (doc 1047/41046).
 const MAX_PEERS: usize = 10;
@@ -21,7 +20,7 @@ pub(super) fn set_read(ctx: &mut Ctx<'_>) -> Outcome {
             m.unread = false;
         }
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// Without `Peer_Account`: `AllC2CUnreadMsgNum`. With it: `C2CUnreadMsgNumList` for those peers
@@ -30,7 +29,7 @@ pub(super) fn unread_num(ctx: &mut Ctx<'_>) -> Outcome {
     let owner = account(ctx, "To_Account", BAD, 90048)?;
     if ctx.body.get("Peer_Account").is_none_or(Value::is_null) {
         let all = ctx.state.c2c.unread_total(owner);
-        return Ok(obj([("AllC2CUnreadMsgNum", Value::from(all as i64))]));
+        return Ok(json!({ "AllC2CUnreadMsgNum": all }));
     }
     let peers = ctx.user_ids("Peer_Account", MAX_PEERS, BAD)?;
     let mut counts = Vec::new();
@@ -38,20 +37,14 @@ pub(super) fn unread_num(ctx: &mut Ctx<'_>) -> Outcome {
     for peer in peers {
         if ctx.exists(peer) {
             let n = ctx.state.c2c.unread(owner, peer);
-            counts.push(Value::Object(obj([
-                ("Peer_Account", s(peer)),
-                ("C2CUnreadMsgNum", Value::from(n as i64)),
-            ])));
+            counts.push(json!({ "Peer_Account": peer, "C2CUnreadMsgNum": n }));
         } else {
-            errors.push(Value::Object(obj([
-                ("Peer_Account", s(peer)),
-                ("ErrorCode", Value::from(70107)),
-            ])));
+            errors.push(json!({ "Peer_Account": peer, "ErrorCode": 70107 }));
         }
     }
-    let mut out = obj([("C2CUnreadMsgNumList", Value::Array(counts))]);
+    let mut out = json!({ "C2CUnreadMsgNumList": counts });
     if !errors.is_empty() {
-        out.insert("ErrorList", Value::Array(errors));
+        out["ErrorList"] = errors.into();
     }
     Ok(out)
 }

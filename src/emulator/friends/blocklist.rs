@@ -2,23 +2,19 @@
 //! friend_add checks it (30515 / 30525 in relations.rs).
 
 use super::{event_time, owner, Results, BAD, NO_ACCOUNT};
-use crate::emulator::ctx::{obj, s};
 use crate::emulator::{ApiError, Ctx, Outcome};
-use crate::json::Value;
+use serde_json::{json, Value};
 
 /// At most this many accounts per request (269/3718).
 const MAX_BATCH: usize = 1000;
 
 fn pair(from: &str, to: &str) -> Value {
-    Value::Object(obj([("From_Account", s(from)), ("To_Account", s(to))]))
+    json!({ "From_Account": from, "To_Account": to })
 }
 
 fn after(ctx: &mut Ctx<'_>, command: &'static str, pairs: Vec<Value>) {
     if !pairs.is_empty() {
-        let body = obj([
-            ("PairList", Value::Array(pairs)),
-            ("EventTime", event_time(ctx)),
-        ]);
+        let body = json!({ "PairList": pairs, "EventTime": event_time(ctx) });
         ctx.after(command, body);
     }
 }
@@ -39,7 +35,7 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
             let now = ctx.now_s;
             let chain = ctx.state.friends.chain_mut(from);
             chain.blocked.insert(to.to_owned(), now);
-            chain.block_seq += 1;
+            chain.seq.block += 1;
             ctx.state.friends.unfriend(from, to);
             ctx.state.friends.unfriend(to, from);
             pairs.push(pair(from, to));
@@ -59,7 +55,7 @@ pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
         if ctx.state.friends.has_blocked(from, to) {
             let chain = ctx.state.friends.chain_mut(from);
             chain.blocked.remove(to);
-            chain.block_seq += 1;
+            chain.seq.block += 1;
             pairs.push(pair(from, to));
             results.ok(to);
         } else {
@@ -92,24 +88,15 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
                 .iter()
                 .skip(start)
                 .take(max)
-                .map(|(id, t)| {
-                    Value::Object(obj([
-                        ("To_Account", s(id)),
-                        ("AddBlackTimeStamp", Value::from(*t as i64)),
-                    ]))
-                })
+                .map(|(id, t)| json!({ "To_Account": id, "AddBlackTimeStamp": t }))
                 .collect();
-            (items, c.blocked.len(), c.block_seq)
+            (items, c.blocked.len(), c.seq.block)
         }
         None => (Vec::new(), 0, 0),
     };
     let end = start.saturating_add(items.len());
     let next = if end >= total { 0 } else { end };
-    Ok(obj([
-        ("BlackListItem", Value::Array(items)),
-        ("StartIndex", Value::from(next as i64)),
-        ("CurrentSequence", Value::from(seq as i64)),
-    ]))
+    Ok(json!({ "BlackListItem": items, "StartIndex": next, "CurrentSequence": seq }))
 }
 
 pub fn check(ctx: &mut Ctx<'_>) -> Outcome {

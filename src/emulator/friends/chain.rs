@@ -1,17 +1,21 @@
-//! The relationship state and its snapshot form.
+//! The relationship state; serde derive gives its snapshot form:
+//! `{UserID: {friends: {id: {AddSource, ...}}, blocked: {id: time}, lists: [..], seq: [4]}}`.
 
 use crate::emulator::snapshot::Persist;
-use crate::json::{Object, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Every account's relationship chain, by UserID. Accounts without any relation have no entry.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Friends {
     chains: BTreeMap<String, Chain>,
 }
 
 /// One account's side of its relationships.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Chain {
     /// Friend UserID -> what this account stores about that friend.
     pub friends: BTreeMap<String, Entry>,
@@ -19,27 +23,54 @@ pub struct Chain {
     pub blocked: BTreeMap<String, u64>,
     /// Friend-list names, in creation order.
     pub lists: Vec<String>,
+    pub seq: Seqs,
+}
+
+/// The sequences Tencent returns so that clients can skip unchanged data; `[standard, custom,
+/// list, block]` in a snapshot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "[u64; 4]", into = "[u64; 4]")]
+pub struct Seqs {
     /// Bumped on every change of standard friend data (`StandardSequence`).
-    pub standard_seq: u64,
+    pub standard: u64,
     /// Bumped on every change of `Tag_SNS_Custom_*` data (`CustomSequence`).
-    pub custom_seq: u64,
+    pub custom: u64,
     /// Bumped on every change of the friend lists (`CurrentSequence` of group_*).
-    pub list_seq: u64,
+    pub list: u64,
     /// Bumped on every blocklist change (`CurrentSequence` of black_list_get).
-    pub block_seq: u64,
+    pub block: u64,
+}
+
+impl From<[u64; 4]> for Seqs {
+    fn from([standard, custom, list, block]: [u64; 4]) -> Seqs {
+        Seqs {
+            standard,
+            custom,
+            list,
+            block,
+        }
+    }
+}
+
+impl From<Seqs> for [u64; 4] {
+    fn from(s: Seqs) -> [u64; 4] {
+        [s.standard, s.custom, s.list, s.block]
+    }
 }
 
 /// A one-way friend entry: the standard `Tag_SNS_IM_*` fields and the custom ones.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
 pub struct Entry {
     pub add_source: String,
     pub add_wording: String,
     pub add_time: u64,
     pub remark: String,
     pub remark_time: u64,
+    #[serde(rename = "Group")]
     pub lists: Vec<String>,
     /// `Tag_SNS_Custom_*` -> value.
-    pub custom: Object,
+    pub custom: Map<String, Value>,
 }
 
 impl Friends {
@@ -72,7 +103,7 @@ impl Friends {
             return false;
         };
         let removed = c.friends.remove(b).is_some();
-        c.standard_seq += removed as u64;
+        c.seq.standard += removed as u64;
         removed
     }
 
@@ -82,10 +113,10 @@ impl Friends {
         self.chains.remove(id);
         for c in self.chains.values_mut() {
             if c.friends.remove(id).is_some() {
-                c.standard_seq += 1;
+                c.seq.standard += 1;
             }
             if c.blocked.remove(id).is_some() {
-                c.block_seq += 1;
+                c.seq.block += 1;
             }
         }
     }
@@ -98,143 +129,9 @@ impl Chain {
             return false;
         }
         self.lists.push(name.to_owned());
-        self.list_seq += 1;
+        self.seq.list += 1;
         true
     }
 }
 
-// ---- snapshot: { UserID: { friends: { id: {..} }, blocked: { id: t }, lists: [..], seq: [4] } }
-
-fn strings(v: &[String]) -> Value {
-    Value::Array(v.iter().map(|x| Value::String(x.clone())).collect())
-}
-
-fn int(n: u64) -> Value {
-    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-impl Persist for Friends {
-    fn save(&self) -> Value {
-        let mut out = Object::new();
-        for (id, c) in &self.chains {
-            let mut friends = Object::new();
-            for (f, e) in &c.friends {
-                let mut o = Object::new();
-                o.insert("AddSource", Value::String(e.add_source.clone()));
-                o.insert("AddWording", Value::String(e.add_wording.clone()));
-                o.insert("AddTime", int(e.add_time));
-                o.insert("Remark", Value::String(e.remark.clone()));
-                o.insert("RemarkTime", int(e.remark_time));
-                o.insert("Group", strings(&e.lists));
-                o.insert("Custom", Value::Object(e.custom.clone()));
-                friends.insert(f, Value::Object(o));
-            }
-            let mut blocked = Object::new();
-            for (b, t) in &c.blocked {
-                blocked.insert(b, int(*t));
-            }
-            let mut o = Object::new();
-            o.insert("friends", Value::Object(friends));
-            o.insert("blocked", Value::Object(blocked));
-            o.insert("lists", strings(&c.lists));
-            let seqs = [c.standard_seq, c.custom_seq, c.list_seq, c.block_seq];
-            o.insert("seq", Value::Array(seqs.iter().map(|n| int(*n)).collect()));
-            out.insert(id, Value::Object(o));
-        }
-        Value::Object(out)
-    }
-
-    fn load(v: &Value) -> Result<Self, String> {
-        let o = v
-            .as_object()
-            .ok_or("must be an object of UserID -> chain")?;
-        let mut chains = BTreeMap::new();
-        for (id, c) in o.iter() {
-            chains.insert(id.to_owned(), load_chain(c)?);
-        }
-        Ok(Friends { chains })
-    }
-}
-
-fn load_strings(v: Option<&Value>, what: &str) -> Result<Vec<String>, String> {
-    let Some(v) = v else { return Ok(Vec::new()) };
-    v.as_array()
-        .ok_or_else(|| format!("{what} must be an array"))?
-        .iter()
-        .map(|x| {
-            x.as_str()
-                .map(str::to_owned)
-                .ok_or_else(|| format!("{what} items must be strings"))
-        })
-        .collect()
-}
-
-fn load_u64(v: Option<&Value>, what: &str) -> Result<u64, String> {
-    v.map_or(Ok(0), |v| {
-        v.as_u64()
-            .ok_or_else(|| format!("{what} must be a whole number"))
-    })
-}
-
-fn load_str(o: &Object, key: &str) -> Result<String, String> {
-    match o.get(key) {
-        None => Ok(String::new()),
-        Some(v) => v
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| format!("friend {key} must be a string")),
-    }
-}
-
-fn load_chain(v: &Value) -> Result<Chain, String> {
-    let o = v.as_object().ok_or("each chain must be an object")?;
-    let mut c = Chain::default();
-    if let Some(f) = o.get("friends") {
-        let f = f.as_object().ok_or("friends must be an object")?;
-        for (id, e) in f.iter() {
-            let e = e.as_object().ok_or("each friend must be an object")?;
-            let custom = match e.get("Custom") {
-                None => Object::new(),
-                Some(v) => v
-                    .as_object()
-                    .ok_or("friend Custom must be an object")?
-                    .clone(),
-            };
-            c.friends.insert(
-                id.to_owned(),
-                Entry {
-                    add_source: load_str(e, "AddSource")?,
-                    add_wording: load_str(e, "AddWording")?,
-                    add_time: load_u64(e.get("AddTime"), "AddTime")?,
-                    remark: load_str(e, "Remark")?,
-                    remark_time: load_u64(e.get("RemarkTime"), "RemarkTime")?,
-                    lists: load_strings(e.get("Group"), "Group")?,
-                    custom,
-                },
-            );
-        }
-    }
-    if let Some(b) = o.get("blocked") {
-        let b = b.as_object().ok_or("blocked must be an object")?;
-        for (id, t) in b.iter() {
-            c.blocked
-                .insert(id.to_owned(), load_u64(Some(t), "block time")?);
-        }
-    }
-    c.lists = load_strings(o.get("lists"), "lists")?;
-    let seq = match o.get("seq") {
-        None => Vec::new(),
-        Some(v) => v
-            .as_array()
-            .ok_or("seq must be an array")?
-            .iter()
-            .map(|n| load_u64(Some(n), "seq"))
-            .collect::<Result<Vec<_>, _>>()?,
-    };
-    let at = |i: usize| seq.get(i).copied().unwrap_or(0);
-    c.standard_seq = at(0);
-    c.custom_seq = at(1);
-    c.list_seq = at(2);
-    c.block_seq = at(3);
-    Ok(c)
-}
+impl Persist for Friends {}

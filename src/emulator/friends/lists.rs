@@ -2,9 +2,8 @@
 //! lists are its `Tag_SNS_IM_Group`; friend_add / friend_update also create lists they name.
 
 use super::{capped, list_name, owner, room_for_lists, Results, BAD};
-use crate::emulator::ctx::{obj, s};
 use crate::emulator::{ApiError, Ctx, Outcome};
-use crate::json::Value;
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `GroupName` array: 1 or more distinct names of 1 to 30 bytes.
@@ -19,10 +18,6 @@ fn names<'a>(ctx: &Ctx<'a>) -> Result<Vec<&'a str>, ApiError> {
         return Err(ApiError::new(BAD, format!("GroupName lists {n} twice")));
     }
     Ok(names)
-}
-
-fn seq(v: u64) -> Value {
-    Value::from(i64::try_from(v).unwrap_or(i64::MAX))
 }
 
 /// Creating a list that exists is an error (nothing changes); friends given in `To_Account`
@@ -58,19 +53,19 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
             Some(e) => {
                 // New lists: no entry holds them yet (an entry's lists are always the chain's).
                 e.lists.extend(names.iter().map(|n| (*n).to_owned()));
-                chain.standard_seq += 1;
+                chain.seq.standard += 1;
                 out.ok(id);
             }
             None => out.push(id, 32216, "To_Account is not a friend of From_Account"),
         }
     }
-    let current = seq(chain.list_seq);
+    let current = chain.seq.list;
     let mut reply = if members.is_some() {
         out.finish("ResultItem")
     } else {
-        crate::json::Object::new()
+        json!({})
     };
-    reply.insert("CurrentSequence", current);
+    reply["CurrentSequence"] = current.into();
     Ok(reply)
 }
 
@@ -91,15 +86,15 @@ pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
     let chain = ctx.state.friends.chain_mut(from);
     let gone: BTreeSet<&str> = names.iter().copied().collect();
     chain.lists.retain(|l| !gone.contains(l.as_str()));
-    chain.list_seq += 1;
+    chain.seq.list += 1;
     let mut touched = false;
     for e in chain.friends.values_mut() {
         let before = e.lists.len();
         e.lists.retain(|l| !gone.contains(l.as_str()));
         touched |= e.lists.len() != before;
     }
-    chain.standard_seq += touched as u64;
-    Ok(obj([("CurrentSequence", seq(chain.list_seq))]))
+    chain.seq.standard += touched as u64;
+    Ok(json!({ "CurrentSequence": chain.seq.list }))
 }
 
 /// All lists, or those named in `GroupName` (unknown names are skipped); with
@@ -122,16 +117,16 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
     };
     ctx.opt_int("LastSequence", BAD)?;
     let Some(chain) = ctx.state.friends.chain(from) else {
-        return Ok(obj([
-            ("ResultItem", Value::Array(Vec::new())),
-            ("CurrentSequence", seq(0)),
-        ]));
+        return Ok(json!({ "ResultItem": [], "CurrentSequence": 0 }));
     };
     // Members of every list in one pass over the friends.
     let mut members: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
     for (id, e) in &chain.friends {
         for l in &e.lists {
-            members.entry(l.as_str()).or_default().push(s(id));
+            members
+                .entry(l.as_str())
+                .or_default()
+                .push(id.as_str().into());
         }
     }
     let items = chain
@@ -140,18 +135,12 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
         .filter(|l| wanted.as_ref().is_none_or(|w| w.contains(l.as_str())))
         .map(|l| {
             let members = members.remove(l.as_str()).unwrap_or_default();
-            let mut o = obj([
-                ("GroupName", s(l)),
-                ("FriendNumber", Value::from(members.len() as i64)),
-            ]);
+            let mut o = json!({ "GroupName": l, "FriendNumber": members.len() });
             if need_friend {
-                o.insert("To_Account", Value::Array(members));
+                o["To_Account"] = members.into();
             }
-            Value::Object(o)
+            o
         })
-        .collect();
-    Ok(obj([
-        ("ResultItem", Value::Array(items)),
-        ("CurrentSequence", seq(chain.list_seq)),
-    ]))
+        .collect::<Vec<_>>();
+    Ok(json!({ "ResultItem": items, "CurrentSequence": chain.seq.list }))
 }

@@ -2,10 +2,9 @@
 //! chosen friends, profile tags included).
 
 use super::{capped, custom_item, owner, Chain, Entry, Results, BAD, NO_ACCOUNT};
-use crate::emulator::ctx::{obj, s};
 use crate::emulator::profiles;
 use crate::emulator::{ApiError, Ctx, Outcome};
-use crate::json::Value;
+use serde_json::{json, Value};
 
 /// At most this many accounts per friend_get_list request.
 const MAX_BATCH: usize = 1000;
@@ -13,26 +12,18 @@ const MAX_BATCH: usize = 1000;
 const PAGE: usize = 100;
 
 fn tag(tag: &str, v: Value) -> Value {
-    Value::Object(obj([("Tag", s(tag)), ("Value", v)]))
-}
-
-fn names(v: &[String]) -> Value {
-    Value::Array(v.iter().map(|n| s(n)).collect())
-}
-
-fn int(n: u64) -> Value {
-    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
+    json!({ "Tag": tag, "Value": v })
 }
 
 /// The standard `Tag_SNS_IM_*` value of an entry; `None` when unset (empty or zero).
 fn standard_value(e: &Entry, name: &str) -> Option<Value> {
     let v = match name {
-        "Tag_SNS_IM_AddSource" => s(&e.add_source),
-        "Tag_SNS_IM_Remark" if !e.remark.is_empty() => s(&e.remark),
-        "Tag_SNS_IM_Group" if !e.lists.is_empty() => names(&e.lists),
-        "Tag_SNS_IM_AddTime" => int(e.add_time),
-        "Tag_SNS_IM_AddWording" if !e.add_wording.is_empty() => s(&e.add_wording),
-        "Tag_SNS_IM_RemarkTime" if e.remark_time != 0 => int(e.remark_time),
+        "Tag_SNS_IM_AddSource" => json!(e.add_source),
+        "Tag_SNS_IM_Remark" if !e.remark.is_empty() => json!(e.remark),
+        "Tag_SNS_IM_Group" if !e.lists.is_empty() => json!(e.lists),
+        "Tag_SNS_IM_AddTime" => json!(e.add_time),
+        "Tag_SNS_IM_AddWording" if !e.add_wording.is_empty() => json!(e.add_wording),
+        "Tag_SNS_IM_RemarkTime" if e.remark_time != 0 => json!(e.remark_time),
         _ => return None,
     };
     Some(v)
@@ -59,8 +50,8 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
     let empty = Chain::default();
     let chain = ctx.state.friends.chain(from).unwrap_or(&empty);
     let same = |theirs: i64, ours: u64| theirs != 0 && u64::try_from(theirs) == Ok(ours);
-    let skip_std = same(their_std, chain.standard_seq);
-    let skip_custom = same(their_custom, chain.custom_seq);
+    let skip_std = same(their_std, chain.seq.standard);
+    let skip_custom = same(their_custom, chain.seq.custom);
     let total = chain.friends.len();
     let page: Vec<Value> = chain
         .friends
@@ -81,22 +72,19 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
                     values.push(tag(t, v.clone()));
                 }
             }
-            Value::Object(obj([
-                ("To_Account", s(id)),
-                ("ValueItem", Value::Array(values)),
-            ]))
+            json!({ "To_Account": id, "ValueItem": values })
         })
         .collect();
     let end = start.saturating_add(page.len());
     let complete = end >= total;
-    Ok(obj([
-        ("UserDataItem", Value::Array(page)),
-        ("StandardSequence", int(chain.standard_seq)),
-        ("CustomSequence", int(chain.custom_seq)),
-        ("FriendNum", int(total as u64)),
-        ("CompleteFlag", Value::from(complete as i64)),
-        ("NextStartIndex", int(if complete { 0 } else { end as u64 })),
-    ]))
+    Ok(json!({
+        "UserDataItem": page,
+        "StandardSequence": chain.seq.standard,
+        "CustomSequence": chain.seq.custom,
+        "FriendNum": total,
+        "CompleteFlag": u8::from(complete),
+        "NextStartIndex": if complete { 0 } else { end },
+    }))
 }
 
 /// Whether friend_get_list can read `t`: a profile tag, a standard relationship tag or a
@@ -105,7 +93,7 @@ fn readable(t: &str) -> bool {
     profiles::is_profile_tag(t)
         || t == "Tag_SNS_IM_RemarkTime"
         || STANDARD.contains(&t)
-        || custom_item(&Value::Object(obj([("Tag", s(t)), ("Value", s(""))]))).is_ok()
+        || custom_item(&json!({ "Tag": t, "Value": "" })).is_ok()
 }
 
 pub fn get_list(ctx: &mut Ctx<'_>) -> Outcome {
@@ -145,7 +133,7 @@ pub fn get_list(ctx: &mut Ctx<'_>) -> Outcome {
             .filter_map(|t| {
                 let v = if t.starts_with("Tag_Profile_") {
                     ctx.state.profiles.get(to, t).cloned()
-                } else if let Some(v) = e.custom.get(t) {
+                } else if let Some(v) = e.custom.get(*t) {
                     Some(v.clone())
                 } else {
                     standard_value(e, t)

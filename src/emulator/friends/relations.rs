@@ -5,10 +5,9 @@ use super::{
     add_source, capped, choice, custom_item, event_time, flag, list_name, owner, room_for_lists,
     text, Entry, Results, BAD, MAX_FRIENDS, MAX_REMARK, MAX_WORDING, NO_ACCOUNT,
 };
-use crate::emulator::ctx::{obj, s};
 use crate::emulator::profiles::{ADMIN_FORBID_SEND_OUT, ALLOW_ANY, ALLOW_DENY};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
-use crate::json::{Object, Value};
+use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many accounts per add/delete/check request (269/1643, /1644, /1646).
@@ -80,10 +79,10 @@ impl<'a> Req<'a> {
     }
 
     fn entry(&self, now_s: u64) -> Entry {
-        let mut custom = Object::new();
-        for (tag, v) in &self.custom {
-            custom.insert(tag, (*v).clone());
-        }
+        let custom = self.custom.iter();
+        let custom = custom
+            .map(|(t, v)| ((*t).to_owned(), (*v).clone()))
+            .collect();
         Entry {
             add_source: self.source.to_owned(),
             add_wording: self.wording.to_owned(),
@@ -100,13 +99,13 @@ impl<'a> Req<'a> {
     }
 
     fn callback_item(&self) -> Value {
-        Value::Object(obj([
-            ("To_Account", s(self.to)),
-            ("Remark", s(self.remark)),
-            ("GroupName", s(self.lists.first().copied().unwrap_or(""))),
-            ("AddSource", s(self.source)),
-            ("AddWording", s(self.wording)),
-        ]))
+        json!({
+            "To_Account": self.to,
+            "Remark": self.remark,
+            "GroupName": self.lists.first().copied().unwrap_or(""),
+            "AddSource": self.source,
+            "AddWording": self.wording,
+        })
     }
 }
 
@@ -180,19 +179,15 @@ fn befriend(ctx: &mut Ctx<'_>, owner: &str, friend: &str, entry: Entry) {
         chain.ensure_list(l);
     }
     if !entry.custom.is_empty() {
-        chain.custom_seq += 1;
+        chain.seq.custom += 1;
     }
     chain.friends.insert(friend.to_owned(), entry);
-    chain.standard_seq += 1;
+    chain.seq.standard += 1;
 }
 
 /// A `PairList` item of the friend webhooks.
 fn pair(from: &str, to: &str, initiator: &str) -> Value {
-    Value::Object(obj([
-        ("From_Account", s(from)),
-        ("To_Account", s(to)),
-        ("Initiator_Account", s(initiator)),
-    ]))
+    json!({ "From_Account": from, "To_Account": to, "Initiator_Account": initiator })
 }
 
 fn items<'a>(ctx: &Ctx<'a>, max: usize) -> Result<&'a [Value], ApiError> {
@@ -240,21 +235,14 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
         .map(|(r, _)| r.callback_item())
         .collect();
     if !asked.is_empty() {
-        let body = obj([
-            ("Requester_Account", s(ctx.admin)),
-            ("From_Account", s(from)),
-            ("FriendItem", Value::Array(asked)),
-            (
-                "AddType",
-                s(if both {
-                    "Add_Type_Both"
-                } else {
-                    "Add_Type_Single"
-                }),
-            ),
-            ("ForceAddFlags", Value::from(force as i64)),
-            ("EventTime", event_time(ctx)),
-        ]);
+        let body = json!({
+            "Requester_Account": ctx.admin,
+            "From_Account": from,
+            "FriendItem": asked,
+            "AddType": if both { "Add_Type_Both" } else { "Add_Type_Single" },
+            "ForceAddFlags": u8::from(force),
+            "EventTime": event_time(ctx),
+        });
         match ctx.before("Sns.CallbackPrevFriendAdd", body) {
             Before::Pending => return Err(ApiError::new(0, "")),
             Before::Reject { custom } => {
@@ -304,20 +292,20 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
         }
     }
     if !pairs.is_empty() {
-        let body = obj([
-            ("PairList", Value::Array(pairs)),
-            ("ClientCmd", s("friend_add")),
-            ("Admin_Account", s(ctx.admin)),
-            ("ForceFlag", Value::from(force as i64)),
-            ("EventTime", event_time(ctx)),
-        ]);
+        let body = json!({
+            "PairList": pairs,
+            "ClientCmd": "friend_add",
+            "Admin_Account": ctx.admin,
+            "ForceFlag": u8::from(force),
+            "EventTime": event_time(ctx),
+        });
         ctx.after("Sns.CallbackFriendAdd", body);
     }
     Ok(results.finish("ResultItem"))
 }
 
 /// Reads the app's `ResultItem` answer: a code in [38000, 39000] refuses that account.
-fn apply_refusals(reply: &Object, reqs: &[Req<'_>], verdicts: &mut [Refusal]) {
+fn apply_refusals(reply: &Map<String, Value>, reqs: &[Req<'_>], verdicts: &mut [Refusal]) {
     let Some(items) = reply.get("ResultItem").and_then(Value::as_array) else {
         return;
     };
@@ -478,13 +466,13 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
                     standard = true;
                 }
                 Change::Custom(tag, v) => {
-                    entry.custom.insert(tag, v.clone());
+                    entry.custom.insert(tag.to_owned(), v.clone());
                     custom = true;
                 }
             }
         }
-        chain.standard_seq += standard as u64;
-        chain.custom_seq += custom as u64;
+        chain.seq.standard += standard as u64;
+        chain.seq.custom += custom as u64;
         results.ok(to);
     }
     Ok(results.finish("ResultItem"))
@@ -501,12 +489,12 @@ fn after_delete(ctx: &mut Ctx<'_>, pairs: Vec<Value>) {
     if pairs.is_empty() {
         return;
     }
-    let body = obj([
-        ("PairList", Value::Array(pairs)),
-        ("ClientCmd", s("friend_delete")),
-        ("Admin_Account", s(ctx.admin)),
-        ("EventTime", event_time(ctx)),
-    ]);
+    let body = json!({
+        "PairList": pairs,
+        "ClientCmd": "friend_delete",
+        "Admin_Account": ctx.admin,
+        "EventTime": event_time(ctx),
+    });
     ctx.after("Sns.CallbackFriendDelete", body);
 }
 
@@ -554,7 +542,7 @@ pub fn delete_all(ctx: &mut Ctx<'_>) -> Outcome {
         remove(ctx, from, to, both, &mut pairs);
     }
     after_delete(ctx, pairs);
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 pub fn check(ctx: &mut Ctx<'_>) -> Outcome {
@@ -600,7 +588,7 @@ pub fn relation_check(
         } else {
             results.push(to, NO_ACCOUNT, "To_Account is not imported");
         }
-        results.extend_last("Relation", s(relation));
+        results.extend_last("Relation", relation.into());
     }
     Ok(results.finish(list_key))
 }

@@ -1,10 +1,9 @@
 //! The group itself: create, destroy, profile changes, owner change (the read-only queries are
 //! in `queries.rs`).
 
-use super::super::ctx::{obj, s};
 use super::super::{ApiError, Before, Ctx, Outcome};
 use super::*;
-use crate::json::Object;
+use serde_json::json;
 
 /// Initial members per create_group (Tencent's doc: 100).
 const MAX_INITIAL_MEMBERS: usize = 100;
@@ -76,12 +75,8 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         return Err(ApiError::new(10014, "MemberList exceeds MaxMemberCount"));
     }
 
-    let member_list = Value::Array(
-        members
-            .iter()
-            .map(|m| Value::Object(obj([("Member_Account", s(m.id))])))
-            .collect(),
-    );
+    let ids: Vec<&str> = members.iter().map(|m| m.id).collect();
+    let member_list = super::members::account_items(&ids);
     let owned = owner.map_or(0, |o| {
         ctx.state
             .groups
@@ -90,15 +85,15 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
             .filter(|g| g.owner.as_deref() == Some(o))
             .count() as u64
     });
-    let before = obj([
-        ("Operator_Account", s(ctx.admin)),
-        ("Owner_Account", s(owner.unwrap_or(""))),
-        ("Type", s(kind.name())),
-        ("Name", s(name)),
-        ("CreateGroupNum", num(owned)),
-        ("MemberList", member_list.clone()),
-        ("EventTime", num(ctx.now_s * 1000)),
-    ]);
+    let before = json!({
+        "Operator_Account": ctx.admin,
+        "Owner_Account": owner.unwrap_or(""),
+        "Type": kind.name(),
+        "Name": name,
+        "CreateGroupNum": owned,
+        "MemberList": member_list,
+        "EventTime": ctx.now_s * 1000,
+    });
     match ctx.before("Group.CallbackBeforeCreateGroup", before) {
         Before::Pending => return Err(ApiError::new(0, "")),
         // A silent drop makes no sense for a creation: it is refused like a rejection.
@@ -156,18 +151,18 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
     groups.by_id.insert(id.clone(), group);
     ctx.after(
         "Group.CallbackAfterCreateGroup",
-        obj([
-            ("GroupId", s(&id)),
-            ("Operator_Account", s(ctx.admin)),
-            ("Owner_Account", s(owner.unwrap_or(""))),
-            ("Type", s(kind.name())),
-            ("Name", s(name)),
-            ("MemberList", member_list),
-            ("UserDefinedDataList", Value::Array(app_data)),
-            ("EventTime", num(now * 1000)),
-        ]),
+        json!({
+            "GroupId": id,
+            "Operator_Account": ctx.admin,
+            "Owner_Account": owner.unwrap_or(""),
+            "Type": kind.name(),
+            "Name": name,
+            "MemberList": member_list,
+            "UserDefinedDataList": app_data,
+            "EventTime": now * 1000,
+        }),
     );
-    Ok(obj([("GroupId", s(&id))]))
+    Ok(json!({ "GroupId": id }))
 }
 
 fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
@@ -265,23 +260,19 @@ fn default_apply(kind: Kind) -> &'static str {
 pub fn destroy(ctx: &mut Ctx<'_>) -> Outcome {
     let id = ctx.str("GroupId", BAD)?;
     let g = ctx.state.groups.by_id.remove(id).ok_or_else(no_group)?;
-    let members = g
-        .members
-        .iter()
-        .map(|m| Value::Object(obj([("Member_Account", s(&m.id))])))
-        .collect();
+    let ids: Vec<&str> = g.members.iter().map(|m| m.id.as_str()).collect();
     ctx.after(
         "Group.CallbackAfterGroupDestroyed",
-        obj([
-            ("GroupId", s(id)),
-            ("Type", s(g.kind.name())),
-            ("Owner_Account", s(g.owner.as_deref().unwrap_or(""))),
-            ("Name", s(&g.name)),
-            ("MemberList", Value::Array(members)),
-            ("EventTime", num(ctx.now_s * 1000)),
-        ]),
+        json!({
+            "GroupId": id,
+            "Type": g.kind.name(),
+            "Owner_Account": g.owner.as_deref().unwrap_or(""),
+            "Name": g.name,
+            "MemberList": super::members::account_items(&ids),
+            "EventTime": ctx.now_s * 1000,
+        }),
     );
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
@@ -336,7 +327,7 @@ pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
         merge_key_values(&mut g.app_data, items);
     }
     g.touch_info(now);
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// Tencent's custom-data update: a Key's Value replaces the old one; an empty Value deletes it.
@@ -384,5 +375,5 @@ pub fn change_owner(ctx: &mut Ctx<'_>) -> Outcome {
     }
     g.owner = Some(new.to_owned());
     g.touch_info(now);
-    Ok(Object::new())
+    Ok(json!({}))
 }

@@ -2,22 +2,10 @@
 //! list. AVChatRoom groups track no members (people join them through the client SDK), so the
 //! membership calls refuse them with 10007 as Tencent documents; muting still works there.
 
-use super::super::ctx::{obj, s};
 use super::super::{ApiError, Ctx, Outcome};
 use super::*;
-use crate::json::Object;
+use serde_json::json;
 
-/// Member fields of get_group_member_info / get_group_info, in Tencent's order.
-const MEMBER_FIELDS: [&str; 8] = [
-    "Role",
-    "JoinTime",
-    "MsgSeq",
-    "MsgFlag",
-    "LastSendMsgTime",
-    "ShutUpUntil",
-    "NameCard",
-    "AppMemberDefinedData",
-];
 const MSG_FLAGS: [&str; 3] = ["AcceptAndNotify", "AcceptNotNotify", "Discard"];
 
 fn no_live(g: &Group) -> Result<(), ApiError> {
@@ -68,10 +56,7 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
             fresh.push(*id);
             1
         };
-        results.push(Value::Object(obj([
-            ("Member_Account", s(id)),
-            ("Result", Value::from(result)),
-        ])));
+        results.push(json!({ "Member_Account": id, "Result": result }));
     }
     if (g.members.len() + fresh.len()) as u64 > g.max_members {
         return Err(ApiError::new(10014, "the group is full"));
@@ -83,17 +68,17 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
     if !fresh.is_empty() {
         ctx.after(
             "Group.CallbackAfterNewMemberJoin",
-            obj([
-                ("GroupId", s(id)),
-                ("Type", s(kind.name())),
-                ("JoinType", s("Invited")),
-                ("Operator_Account", s(ctx.admin)),
-                ("NewMemberList", account_items(&fresh)),
-                ("EventTime", num(now * 1000)),
-            ]),
+            json!({
+                "GroupId": id,
+                "Type": kind.name(),
+                "JoinType": "Invited",
+                "Operator_Account": ctx.admin,
+                "NewMemberList": account_items(&fresh),
+                "EventTime": now * 1000,
+            }),
         );
     }
-    Ok(obj([("MemberList", Value::Array(results))]))
+    Ok(json!({ "MemberList": results }))
 }
 
 pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
@@ -125,17 +110,17 @@ pub fn delete(ctx: &mut Ctx<'_>) -> Outcome {
     if !gone.is_empty() {
         ctx.after(
             "Group.CallbackAfterMemberExit",
-            obj([
-                ("GroupId", s(id)),
-                ("Type", s(kind.name())),
-                ("ExitType", s("Kicked")),
-                ("Operator_Account", s(ctx.admin)),
-                ("ExitMemberList", account_items(&gone)),
-                ("EventTime", num(ctx.now_s * 1000)),
-            ]),
+            json!({
+                "GroupId": id,
+                "Type": kind.name(),
+                "ExitType": "Kicked",
+                "Operator_Account": ctx.admin,
+                "ExitMemberList": account_items(&gone),
+                "EventTime": ctx.now_s * 1000,
+            }),
         );
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
@@ -187,16 +172,12 @@ pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
     if let Some(t) = mute {
         set_mute(g, user, t, now);
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// `[{Member_Account}]`, the shape of the membership callbacks' lists.
-fn account_items(ids: &[&str]) -> Value {
-    Value::Array(
-        ids.iter()
-            .map(|u| Value::Object(obj([("Member_Account", s(u))])))
-            .collect(),
-    )
+pub(super) fn account_items(ids: &[&str]) -> Value {
+    ids.iter().map(|u| json!({ "Member_Account": u })).collect()
 }
 
 fn set_mute(g: &mut Group, user: &str, seconds: u64, now_s: u64) {
@@ -216,28 +197,23 @@ pub(super) fn member_info(
     fields: Option<&[&str]>,
     keys: Option<&[&str]>,
     now_s: u64,
-) -> Object {
-    let mut o = obj([("Member_Account", s(&m.id))]);
-    for f in MEMBER_FIELDS {
-        if fields.is_some_and(|want| !want.contains(&f)) {
-            continue;
-        }
-        let v = match f {
-            "Role" => s(m.role.name()),
-            "JoinTime" => num(m.join_time),
-            // What the member has read: the emulator has no clients, so the latest message.
-            "MsgSeq" => num(g.next_seq.saturating_sub(1)),
-            "MsgFlag" => s(&m.msg_flag),
-            "LastSendMsgTime" => num(m.last_send),
-            "ShutUpUntil" => num(g.muted_until(&m.id, now_s)),
-            "NameCard" => s(&m.name_card),
-            _ => match keys {
-                Some(k) => pick_keys(&m.app_data, k),
-                None => continue,
-            },
-        };
-        o.insert(f, v);
-    }
+) -> Value {
+    let all = json!({
+        "Role": m.role.name(),
+        "JoinTime": m.join_time,
+        // What the member has read: the emulator has no clients, so the latest message.
+        "MsgSeq": g.next_seq.saturating_sub(1),
+        "MsgFlag": m.msg_flag,
+        "LastSendMsgTime": m.last_send,
+        "ShutUpUntil": g.muted_until(&m.id, now_s),
+        "NameCard": m.name_card,
+        "AppMemberDefinedData": keys.map(|k| pick_keys(&m.app_data, k)),
+    });
+    let mut o = only(all, |f| {
+        let asked = fields.is_none_or(|want| want.contains(&f));
+        asked && (f != "AppMemberDefinedData" || keys.is_some())
+    });
+    o["Member_Account"] = m.id.as_str().into();
     o
 }
 
@@ -283,32 +259,20 @@ pub fn list(ctx: &mut Ctx<'_>) -> Outcome {
         .iter()
         .filter(|m| roles.as_ref().is_none_or(|r| r.contains(&m.role.name())))
         .collect();
-    let page: Vec<Value> = matching
-        .iter()
-        .skip(start)
-        .take(limit)
-        .map(|m| {
-            Value::Object(member_info(
-                g,
-                m,
-                fields.as_deref(),
-                keys.as_deref(),
-                ctx.now_s,
-            ))
-        })
+    let (fields, keys) = (fields.as_deref(), keys.as_deref());
+    let page = matching.iter().skip(start).take(limit);
+    let page: Vec<Value> = page
+        .map(|m| member_info(g, m, fields, keys, ctx.now_s))
         .collect();
     let end = start.saturating_add(page.len());
-    let mut out = obj([
-        ("MemberNum", num(g.members.len() as u64)),
-        ("MemberList", Value::Array(page)),
-    ]);
+    let mut out = json!({ "MemberNum": g.members.len(), "MemberList": page });
     if community {
         let cursor = if end < matching.len() {
             end.to_string()
         } else {
             String::new()
         };
-        out.insert("Next", Value::String(cursor));
+        out["Next"] = cursor.into();
     }
     Ok(out)
 }
@@ -337,7 +301,7 @@ pub fn forbid(ctx: &mut Ctx<'_>) -> Outcome {
     for u in ids {
         set_mute(g, u, t, now);
     }
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 pub fn muted(ctx: &mut Ctx<'_>) -> Outcome {
@@ -350,14 +314,9 @@ pub fn muted(ctx: &mut Ctx<'_>) -> Outcome {
         .muted
         .iter()
         .filter(|(_, &until)| until > ctx.now_s)
-        .map(|(u, &until)| {
-            Value::Object(obj([("Member_Account", s(u)), ("MutedUntil", num(until))]))
-        })
-        .collect();
-    Ok(obj([
-        ("GroupId", s(id)),
-        ("MutedAccountList", Value::Array(list)),
-    ]))
+        .map(|(u, until)| json!({ "Member_Account": u, "MutedUntil": until }))
+        .collect::<Vec<_>>();
+    Ok(json!({ "GroupId": id, "MutedAccountList": list }))
 }
 
 /// get_specified_group_member_info: up to 50 named members, filters as in `list`; names that
@@ -374,20 +333,9 @@ pub fn specified(ctx: &mut Ctx<'_>) -> Outcome {
         .iter()
         .filter_map(|u| g.member(u))
         .filter(|m| roles.as_ref().is_none_or(|r| r.contains(&m.role.name())))
-        .map(|m| {
-            Value::Object(member_info(
-                g,
-                m,
-                fields.as_deref(),
-                keys.as_deref(),
-                ctx.now_s,
-            ))
-        })
-        .collect();
-    Ok(obj([
-        ("GroupId", s(id)),
-        ("MemberList", Value::Array(list)),
-    ]))
+        .map(|m| member_info(g, m, fields.as_deref(), keys.as_deref(), ctx.now_s))
+        .collect::<Vec<_>>();
+    Ok(json!({ "GroupId": id, "MemberList": list }))
 }
 
 /// get_role_in_group: each account's Role, or `NotMember`. A live group's owner is `Owner`.
@@ -403,8 +351,8 @@ pub fn roles(ctx: &mut Ctx<'_>) -> Outcome {
                 None if g.owner.as_deref() == Some(*u) => Role::Owner.name(),
                 None => "NotMember",
             };
-            Value::Object(obj([("Member_Account", s(u)), ("Role", s(role))]))
+            json!({ "Member_Account": u, "Role": role })
         })
-        .collect();
-    Ok(obj([("UserIdList", Value::Array(list))]))
+        .collect::<Vec<_>>();
+    Ok(json!({ "UserIdList": list }))
 }

@@ -1,11 +1,10 @@
 //! Group messages: send (with Tencent's Random dedup and the send webhooks), system
 //! notifications, history (group_msg_get_simple) and recall.
 
-use super::super::ctx::{obj, s};
 use super::super::{ApiError, Before, Ctx, Outcome};
 use super::*;
 use crate::emulator::ctx::MSG_ELEM_TYPES;
-use crate::json::Object;
+use serde_json::json;
 
 /// send_group_msg: "the same Random within five minutes is the same message"
 /// (rest-reliability-facts.md, B2).
@@ -43,8 +42,8 @@ fn no_topics(ctx: &Ctx<'_>) -> Result<(), ApiError> {
     }
 }
 
-fn sent(time: u64, seq: u64) -> Object {
-    obj([("MsgTime", num(time)), ("MsgSeq", num(seq))])
+fn sent(time: u64, seq: u64) -> Value {
+    json!({ "MsgTime": time, "MsgSeq": seq })
 }
 
 pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
@@ -104,19 +103,19 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
     }
 
     let kind = g.kind;
-    let mut event = obj([
-        ("GroupId", s(id)),
-        ("Type", s(kind.name())),
-        ("From_Account", s(sender)),
-        ("Operator_Account", s(ctx.admin)),
-        ("Random", num(random)),
-        ("OnlineOnlyFlag", num(u64::from(online_only))),
-        ("MsgBody", Value::Array(body.to_vec())),
-    ]);
+    let mut event = json!({
+        "GroupId": id,
+        "Type": kind.name(),
+        "From_Account": sender,
+        "Operator_Account": ctx.admin,
+        "Random": random,
+        "OnlineOnlyFlag": u8::from(online_only),
+        "MsgBody": body,
+        "EventTime": now * 1000,
+    });
     if let Some(c) = cloud {
-        event.insert("CloudCustomData", s(c));
+        event["CloudCustomData"] = c.into();
     }
-    event.insert("EventTime", num(now * 1000));
     if !forbid.contains(&"ForbidBeforeSendMsgCallback") {
         match ctx.before("Group.CallbackBeforeSendMsg", event.clone()) {
             Before::Pending => return Err(ApiError::new(0, "")),
@@ -132,11 +131,11 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
                 if let Some(Value::Array(b)) = reply.get("MsgBody") {
                     // A malformed replacement is ignored rather than stored.
                     if check_body(b).is_ok() {
-                        event.insert("MsgBody", Value::Array(b.clone()));
+                        event["MsgBody"] = b.clone().into();
                     }
                 }
                 if let Some(Value::String(c)) = reply.get("CloudCustomData") {
-                    event.insert("CloudCustomData", s(c));
+                    event["CloudCustomData"] = c.as_str().into();
                 }
             }
             Before::Allow => {}
@@ -173,8 +172,8 @@ pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
         m.last_send = now;
     }
     if !forbid.contains(&"ForbidAfterSendMsgCallback") {
-        event.insert("MsgSeq", num(seq));
-        event.insert("MsgTime", num(now));
+        event["MsgSeq"] = seq.into();
+        event["MsgTime"] = now.into();
         ctx.after("Group.CallbackAfterSendMsg", event);
     }
     Ok(sent(now, seq))
@@ -192,7 +191,7 @@ pub fn notify(ctx: &mut Ctx<'_>) -> Outcome {
     }
     no_topics(ctx)?;
     ctx.state.groups.get(id)?;
-    Ok(Object::new())
+    Ok(json!({}))
 }
 
 /// Tencent reports priority as a number; the emulator numbers them High 1 .. Lowest 4.
@@ -233,33 +232,22 @@ pub fn history(ctx: &mut Ctx<'_>) -> Outcome {
         .filter(|m| m.seq <= upper && (with_recalled || !m.recalled));
     let mut list = Vec::new();
     for m in eligible.by_ref().take(n) {
-        let mut o = obj([
-            ("From_Account", s(&m.from)),
-            ("IsPlaceMsg", num(u64::from(m.recalled))),
-            (
-                "MsgBody",
-                if m.recalled {
-                    Value::Array(Vec::new())
-                } else {
-                    m.body.clone()
-                },
-            ),
-            ("MsgPriority", num(priority_number(m.priority.as_deref()))),
-            ("MsgRandom", num(m.random)),
-            ("MsgSeq", num(m.seq)),
-            ("MsgTimeStamp", num(m.time)),
-        ]);
+        let mut o = json!({
+            "From_Account": m.from,
+            "IsPlaceMsg": u8::from(m.recalled),
+            "MsgBody": if m.recalled { json!([]) } else { m.body.clone() },
+            "MsgPriority": priority_number(m.priority.as_deref()),
+            "MsgRandom": m.random,
+            "MsgSeq": m.seq,
+            "MsgTimeStamp": m.time,
+        });
         if let (Some(c), false) = (&m.cloud_data, m.recalled) {
-            o.insert("CloudCustomData", s(c));
+            o["CloudCustomData"] = c.as_str().into();
         }
-        list.push(Value::Object(o));
+        list.push(o);
     }
     let finished = eligible.next().is_none();
-    Ok(obj([
-        ("GroupId", s(id)),
-        ("IsFinished", num(u64::from(finished))),
-        ("RspMsgList", Value::Array(list)),
-    ]))
+    Ok(json!({ "GroupId": id, "IsFinished": u8::from(finished), "RspMsgList": list }))
 }
 
 /// RetCode per sequence: 0 recalled (again: still 0), 10030 no such message.
@@ -286,28 +274,25 @@ pub fn recall(ctx: &mut Ctx<'_>) -> Outcome {
         let code = match g.msgs.iter_mut().find(|m| m.seq == seq) {
             Some(m) => {
                 m.recalled = true;
-                done.push(Value::Object(obj([("MsgSeq", num(seq))])));
+                done.push(json!({ "MsgSeq": seq }));
                 0
             }
             None => 10030,
         };
-        out.push(Value::Object(obj([
-            ("MsgSeq", num(seq)),
-            ("RetCode", Value::from(code)),
-        ])));
+        out.push(json!({ "MsgSeq": seq, "RetCode": code }));
     }
     let kind = g.kind;
     if !done.is_empty() {
         ctx.after(
             "Group.CallbackAfterRecallMsg",
-            obj([
-                ("Operator_Account", s(ctx.admin)),
-                ("Type", s(kind.name())),
-                ("GroupId", s(id)),
-                ("MsgSeqList", Value::Array(done)),
-                ("EventTime", num(ctx.now_s * 1000)),
-            ]),
+            json!({
+                "Operator_Account": ctx.admin,
+                "Type": kind.name(),
+                "GroupId": id,
+                "MsgSeqList": done,
+                "EventTime": ctx.now_s * 1000,
+            }),
         );
     }
-    Ok(obj([("RecallRetList", Value::Array(out))]))
+    Ok(json!({ "RecallRetList": out }))
 }

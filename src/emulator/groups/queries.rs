@@ -1,65 +1,38 @@
 //! Read-only group queries: profiles (get_group_info), the app's group list with its `Next`
 //! cursor, and a user's joined groups with Offset/Limit.
 
-use super::super::ctx::{obj, s};
 use super::super::{ApiError, Ctx, Outcome};
 use super::*;
-use crate::json::Object;
+use serde_json::json;
 
 /// get_appid_group_list pages hold at most this many IDs (also the default).
 const MAX_APP_PAGE: u64 = 10_000;
-/// Base profile fields of get_group_info, in Tencent's order.
-const BASE_FIELDS: [&str; 16] = [
-    "Type",
-    "Name",
-    "Appid",
-    "Introduction",
-    "Notification",
-    "FaceUrl",
-    "Owner_Account",
-    "CreateTime",
-    "InfoSeq",
-    "LastInfoTime",
-    "LastMsgTime",
-    "NextMsgSeq",
-    "MemberNum",
-    "MaxMemberNum",
-    "ApplyJoinOption",
-    "MuteAllMember",
-];
 /// A string-list member of a filter object (`ResponseFilter.GroupBaseInfoFilter`, ...).
 fn sub_filter<'a>(parent: Option<&'a Value>, key: &str) -> Result<Option<Vec<&'a str>>, ApiError> {
     super::strings_at(parent.and_then(|p| p.get(key)), key)
 }
 
-/// The base profile fields `want` selects.
-fn base_info(g: &Group, app_id: u32, want: &dyn Fn(&str) -> bool) -> Object {
-    let mut o = Object::new();
-    for field in BASE_FIELDS {
-        if !want(field) {
-            continue;
-        }
-        let v = match field {
-            "Type" => s(g.kind.name()),
-            "Name" => s(&g.name),
-            "Appid" => num(u64::from(app_id)),
-            "Introduction" => s(&g.introduction),
-            "Notification" => s(&g.notification),
-            "FaceUrl" => s(&g.face_url),
-            "Owner_Account" => s(g.owner.as_deref().unwrap_or("")),
-            "CreateTime" => num(g.create_time),
-            "InfoSeq" => num(g.info_seq),
-            "LastInfoTime" => num(g.last_info_time),
-            "LastMsgTime" => num(g.last_msg_time),
-            "NextMsgSeq" => num(g.next_seq),
-            "MemberNum" => num(g.members.len() as u64),
-            "MaxMemberNum" => num(g.max_members),
-            "ApplyJoinOption" => s(&g.apply_join),
-            _ => s(if g.mute_all { "On" } else { "Off" }),
-        };
-        o.insert(field, v);
-    }
-    o
+/// The base profile fields of get_group_info that `want` selects.
+fn base_info(g: &Group, app_id: u32, want: &dyn Fn(&str) -> bool) -> Value {
+    let all = json!({
+        "Type": g.kind.name(),
+        "Name": g.name,
+        "Appid": app_id,
+        "Introduction": g.introduction,
+        "Notification": g.notification,
+        "FaceUrl": g.face_url,
+        "Owner_Account": g.owner.as_deref().unwrap_or(""),
+        "CreateTime": g.create_time,
+        "InfoSeq": g.info_seq,
+        "LastInfoTime": g.last_info_time,
+        "LastMsgTime": g.last_msg_time,
+        "NextMsgSeq": g.next_seq,
+        "MemberNum": g.members.len(),
+        "MaxMemberNum": g.max_members,
+        "ApplyJoinOption": g.apply_join,
+        "MuteAllMember": if g.mute_all { "On" } else { "Off" },
+    });
+    only(all, want)
 }
 
 pub fn info(ctx: &mut Ctx<'_>) -> Outcome {
@@ -82,41 +55,27 @@ pub fn info(ctx: &mut Ctx<'_>) -> Outcome {
         let id = id
             .as_str()
             .ok_or_else(|| bad("GroupIdList", "items must be strings"))?;
-        let mut o = obj([("GroupId", s(id))]);
         let Some(g) = ctx.state.groups.by_id.get(id) else {
             let e = no_group();
-            o.insert("ErrorCode", Value::from(e.code));
-            o.insert("ErrorInfo", s(&e.info));
-            out.push(Value::Object(o));
+            out.push(json!({ "GroupId": id, "ErrorCode": e.code, "ErrorInfo": e.info }));
             continue;
         };
-        o.insert("ErrorCode", Value::from(0));
         let want = |f: &str| base.as_ref().is_none_or(|b| b.contains(&f));
-        for (k, v) in base_info(g, ctx.sdk_app_id, &want).iter() {
-            o.insert(k, v.clone());
-        }
+        let mut o = base_info(g, ctx.sdk_app_id, &want);
+        o["GroupId"] = id.into();
+        o["ErrorCode"] = 0.into();
         if let Some(keys) = &group_keys {
-            o.insert("AppDefinedData", pick_keys(&g.app_data, keys));
+            o["AppDefinedData"] = pick_keys(&g.app_data, keys);
         }
         if with_members && g.kind != Kind::AVChatRoom {
-            let list = g
-                .members
-                .iter()
-                .map(|m| {
-                    Value::Object(members::member_info(
-                        g,
-                        m,
-                        member_fields.as_deref(),
-                        member_keys.as_deref(),
-                        ctx.now_s,
-                    ))
-                })
-                .collect();
-            o.insert("MemberList", Value::Array(list));
+            let (fields, keys) = (member_fields.as_deref(), member_keys.as_deref());
+            let list = g.members.iter();
+            let list = list.map(|m| members::member_info(g, m, fields, keys, ctx.now_s));
+            o["MemberList"] = list.collect();
         }
-        out.push(Value::Object(o));
+        out.push(o);
     }
-    Ok(obj([("GroupInfo", Value::Array(out))]))
+    Ok(json!({ "GroupInfo": out }))
 }
 
 fn opt_kind(ctx: &Ctx<'_>) -> Result<Option<Kind>, ApiError> {
@@ -155,15 +114,11 @@ pub fn app_list(ctx: &mut Ctx<'_>) -> Outcome {
         Some((_, g)) if rest.len() > page.len() => g.serial,
         _ => 0,
     };
-    let ids = page
+    let ids: Vec<Value> = page
         .iter()
-        .map(|(id, _)| Value::Object(obj([("GroupId", s(id))])))
+        .map(|(id, _)| json!({ "GroupId": id }))
         .collect();
-    Ok(obj([
-        ("TotalCount", num(all.len() as u64)),
-        ("GroupIdList", Value::Array(ids)),
-        ("Next", num(cursor)),
-    ]))
+    Ok(json!({ "TotalCount": all.len(), "GroupIdList": ids, "Next": cursor }))
 }
 
 pub fn joined(ctx: &mut Ctx<'_>) -> Outcome {
@@ -191,30 +146,21 @@ pub fn joined(ctx: &mut Ctx<'_>) -> Outcome {
         .take(limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX)));
     let mut list = Vec::new();
     for (id, g, m) in page {
-        let mut o = obj([("GroupId", s(id))]);
-        if let Some(b) = &base {
-            for (k, v) in base_info(g, ctx.sdk_app_id, &|f| b.contains(&f)).iter() {
-                o.insert(k, v.clone());
-            }
-        }
+        let mut o = match &base {
+            Some(b) => base_info(g, ctx.sdk_app_id, &|f| b.contains(&f)),
+            None => json!({}),
+        };
+        o["GroupId"] = id.as_str().into();
         if let Some(f) = &self_fields {
-            let mut me = Object::new();
-            for (k, v) in [
-                ("Role", s(m.role.name())),
-                ("JoinTime", num(m.join_time)),
-                ("MsgFlag", s(&m.msg_flag)),
-                ("UnreadMsgNum", num(0)),
-            ] {
-                if f.contains(&k) {
-                    me.insert(k, v);
-                }
-            }
-            o.insert("SelfInfo", Value::Object(me));
+            let me = json!({
+                "Role": m.role.name(),
+                "JoinTime": m.join_time,
+                "MsgFlag": m.msg_flag,
+                "UnreadMsgNum": 0,
+            });
+            o["SelfInfo"] = only(me, |k| f.contains(&k));
         }
-        list.push(Value::Object(o));
+        list.push(o);
     }
-    Ok(obj([
-        ("TotalCount", num(mine.len() as u64)),
-        ("GroupIdList", Value::Array(list)),
-    ]))
+    Ok(json!({ "TotalCount": mine.len(), "GroupIdList": list }))
 }

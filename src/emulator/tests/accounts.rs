@@ -1,7 +1,7 @@
 //! Accounts end to end through signed requests.
 
 use super::support::*;
-use crate::json::Value;
+use serde_json::Value;
 
 const SVC: &str = "im_open_login_svc";
 

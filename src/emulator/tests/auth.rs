@@ -2,8 +2,8 @@
 
 use super::support::*;
 use crate::emulator::{Emulator, Handled};
-use crate::json::{self, Value};
 use crate::request::push_query_value;
+use serde_json::Value;
 
 struct Vector {
     sdkappid: u32,
@@ -47,7 +47,7 @@ fn url(app: u32, identifier: &str, usersig: &str) -> String {
 fn code_of(emu: &mut Emulator, url: &str, now: u64) -> i64 {
     let body = br#"{"CheckItem":[{"UserID":"x"}]}"#;
     match emu.handle("POST", url, body, now, None) {
-        Handled::Reply { body, .. } => json::parse(&body)
+        Handled::Reply { body, .. } => serde_json::from_str::<Value>(&body)
             .unwrap()
             .get("ErrorCode")
             .and_then(Value::as_i64)

@@ -3,7 +3,6 @@
 
 use super::support::*;
 use crate::emulator::Handled;
-use crate::json;
 use serde_json::{json, Value};
 
 const SVC: &str = "openim";
@@ -23,16 +22,12 @@ fn text(t: &str) -> Value {
     json!([{ "MsgType": "TIMTextElem", "MsgContent": { "Text": t } }])
 }
 
-fn to_serde(v: &crate::json::Value) -> Value {
-    serde_json::from_str(&v.to_json()).unwrap()
-}
-
 fn ok(r: &mut Rig, cmd: &str, body: Value) -> Value {
-    to_serde(&r.ok(SVC, cmd, &body.to_string()))
+    r.ok(SVC, cmd, &body.to_string())
 }
 
 fn fails(r: &mut Rig, cmd: &str, body: Value, code: i64) -> Value {
-    to_serde(&r.fails(SVC, cmd, &body.to_string(), code))
+    r.fails(SVC, cmd, &body.to_string(), code)
 }
 
 fn send(r: &mut Rig, from: &str, to: &str, seq: u32, random: u32, t: &str) -> Value {
@@ -619,14 +614,8 @@ fn modify_and_delete_from_one_side() {
 /// One pass of sendmsg with callbacks on (`Rig::call` refuses before-callbacks).
 fn pass(r: &mut Rig, body: &Value, before: Option<&Value>) -> Handled {
     let url = r.url(SVC, "sendmsg");
-    let reply = before.map(|b| json::parse(&b.to_string()).unwrap());
-    r.emu.handle(
-        "POST",
-        &url,
-        body.to_string().as_bytes(),
-        r.now,
-        reply.as_ref(),
-    )
+    r.emu
+        .handle("POST", &url, body.to_string().as_bytes(), r.now, before)
 }
 
 /// Both passes: the before-callback must be asked for, then `answer` decides.
@@ -650,12 +639,7 @@ fn reply_of(h: Handled) -> (Value, Vec<(String, Value)>) {
             assert_eq!(status, 200);
             let after = after
                 .into_iter()
-                .map(|c| {
-                    (
-                        c.command.to_owned(),
-                        to_serde(&crate::json::Value::Object(c.body)),
-                    )
-                })
+                .map(|c| (c.command.to_owned(), c.body))
                 .collect();
             (serde_json::from_str(&body).unwrap(), after)
         }
@@ -674,7 +658,7 @@ fn the_before_callback_sees_the_message_and_nothing_is_stored_yet() {
     let Handled::NeedsBefore(cb) = pass(&mut r, &msg("hi"), None) else {
         panic!("no before-callback");
     };
-    let b = to_serde(&crate::json::Value::Object(cb.body));
+    let b = cb.body;
     assert_eq!(b["CallbackCommand"], "C2C.CallbackBeforeSendMsg");
     assert_eq!(b["From_Account"], "alice");
     assert_eq!(b["To_Account"], "bob");
@@ -737,14 +721,7 @@ fn before_callback_answers_allow_reject_drop_and_modify() {
     assert_eq!(b["UnreadMsgNum"], 1);
     assert_eq!(b["MsgKey"], v["MsgKey"]);
     let stored = &r.emu.state().c2c.conversation("alice", "bob")[0];
-    assert_eq!(
-        stored.body,
-        crate::json::parse(&text("d, cleaned").to_string())
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
-    );
+    assert_eq!(stored.body, text("d, cleaned").as_array().unwrap().clone());
 
     // A plain allow (no body) keeps the message as sent.
     let (_, after) = with_answer(&mut r, &msg("e"), json!({ "ErrorCode": 0 }));
@@ -800,12 +777,12 @@ fn snapshot_round_trip_keeps_messages_dedup_and_mute() {
         json!({ "From_Account": "carol", "To_Account": "bob", "MsgRandom": 9, "SyncOtherMachine": 2, "MsgBody": [{ "MsgType": "TIMCustomElem", "MsgContent": { "Data": "d" } }], "CloudCustomData": "x" }),
     );
     ok_mute(&mut r, "carol", 300);
-    let snap = r.emu.snapshot();
+    let snap = r.emu.snapshot().unwrap();
 
     let mut other = Rig::new();
     other.emu.restore(&snap).unwrap();
     assert_eq!(other.emu.state(), r.emu.state());
-    assert_eq!(other.emu.snapshot(), snap);
+    assert_eq!(other.emu.snapshot().unwrap(), snap);
     // Restored dedup keys still answer a retry with the original key.
     let again = send(&mut other, "alice", "bob", 1, 1, "one");
     assert_eq!(again["MsgKey"], format!("1_1_{NOW}"));
@@ -872,16 +849,11 @@ fn the_sdks_own_pager_walks_the_whole_history() {
         send(&mut r, "alice", "bob", i, 1, &format!("m{i:02}"));
     }
     let rule = crate::api::paging::paging("openim/admin_getroammsg").unwrap();
-    let mut req = crate::json::parse(
-        &json!({ "Operator_Account": "bob", "Peer_Account": "alice", "MaxCnt": 4, "MinTime": NOW, "MaxTime": r.now })
-            .to_string(),
-    )
-    .unwrap();
+    let mut req = json!({ "Operator_Account": "bob", "Peer_Account": "alice", "MaxCnt": 4, "MinTime": NOW, "MaxTime": r.now });
     let mut seen = Vec::new();
     for _ in 0..20 {
-        let resp = r.ok(SVC, "admin_getroammsg", &req.to_json());
-        let page = to_serde(&resp);
-        seen.splice(0..0, texts(page["MsgList"].as_array().unwrap()));
+        let resp = r.ok(SVC, "admin_getroammsg", &req.to_string());
+        seen.splice(0..0, texts(resp["MsgList"].as_array().unwrap()));
         match crate::api::paging::next_page(rule, &req, &resp).unwrap() {
             Some(next) => req = next,
             None => break,

@@ -4,7 +4,7 @@
 
 use super::support::*;
 use crate::emulator::Handled;
-use crate::json::{self, Value};
+use serde_json::Value;
 
 const SNS: &str = "sns";
 
@@ -24,14 +24,14 @@ fn rig_with(ids: &[&str]) -> Rig {
 fn arr<'v>(v: &'v Value, key: &str) -> &'v Vec<Value> {
     v.get(key)
         .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no {key} in {}", v.to_json()))
+        .unwrap_or_else(|| panic!("no {key} in {v}"))
 }
 
 fn field(v: &Value, key: &str) -> String {
     match v.get(key) {
         Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_json(),
-        None => panic!("no {key} in {}", v.to_json()),
+        Some(other) => other.to_string(),
+        None => panic!("no {key} in {v}"),
     }
 }
 
@@ -291,7 +291,7 @@ fn friend_items_carry_remark_list_wording_and_custom_fields() {
     assert_eq!(items.len(), 1);
     let values: Vec<(String, String)> = arr(&items[0], "ValueItem")
         .iter()
-        .map(|t| (field(t, "Tag"), t.get("Value").unwrap().to_json()))
+        .map(|t| (field(t, "Tag"), t.get("Value").unwrap().to_string()))
         .collect();
     let want = [
         ("Tag_SNS_IM_AddSource", "\"AddSource_Type_Web\""),
@@ -322,7 +322,7 @@ fn friend_items_carry_remark_list_wording_and_custom_fields() {
     let info = arr(&v, "InfoItem");
     let got: Vec<String> = arr(&info[0], "SnsProfileItem")
         .iter()
-        .map(|t| format!("{}={}", field(t, "Tag"), t.get("Value").unwrap().to_json()))
+        .map(|t| format!("{}={}", field(t, "Tag"), t.get("Value").unwrap()))
         .collect();
     assert_eq!(
         got,
@@ -728,7 +728,7 @@ fn snapshot_round_trip_keeps_the_chain() {
         "black_list_add",
         r#"{"From_Account":"b","To_Account":["c"]}"#,
     );
-    let snap = r.emu.snapshot();
+    let snap = r.emu.snapshot().unwrap();
     let mut other = Rig::new();
     other.emu.restore(&snap).unwrap();
     assert_eq!(other.emu.state(), r.emu.state());
@@ -757,7 +757,9 @@ fn handle(r: &mut Rig, cmd: &str, body: &str, before: Option<&Value>) -> Handled
 
 fn reply(h: Handled) -> (Value, Vec<crate::emulator::Callback>) {
     match h {
-        Handled::Reply { body, after, .. } => (json::parse(&body).unwrap(), after),
+        Handled::Reply { body, after, .. } => {
+            (serde_json::from_str::<Value>(&body).unwrap(), after)
+        }
         Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
     }
 }
@@ -783,13 +785,13 @@ fn friend_webhooks_before_and_after() {
         .collect();
     assert_eq!(asked, ["b", "c"]); // ghost already failed our own checks
     assert_eq!(
-        field(&Value::Object(cb.body.clone()), "EventTime"),
+        field(&cb.body.clone(), "EventTime"),
         (NOW * 1000).to_string()
     );
     assert!(r.emu.state().friends.chain("a").is_none());
 
     // The app refuses c with a code in [38000, 39000].
-    let answer = json::parse(
+    let answer = serde_json::from_str::<Value>(
         r#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[
             {"To_Account":"c","ResultCode":38001,"ResultInfo":"not today"}]}"#,
     )
@@ -812,7 +814,7 @@ fn friend_webhooks_before_and_after() {
     assert_eq!(pairs, ["a>b", "b>a"]);
 
     // ErrorCode 1 refuses the whole request; nothing changes.
-    let refuse = json::parse(r#"{"ActionStatus":"OK","ErrorCode":1}"#).unwrap();
+    let refuse = serde_json::from_str::<Value>(r#"{"ActionStatus":"OK","ErrorCode":1}"#).unwrap();
     let body_c = r#"{"From_Account":"a","ForceAddFlags":1,"AddFriendItem":[{"To_Account":"c","AddSource":"AddSource_Type_W"}]}"#;
     let (v, after) = reply(handle(&mut r, "friend_add", body_c, Some(&refuse)));
     assert_eq!(code(&v), 10016);
@@ -828,7 +830,7 @@ fn friend_webhooks_before_and_after() {
     assert_eq!(code(&v), 0);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].command, "Sns.CallbackFriendDelete");
-    let body = Value::Object(after[0].body.clone());
+    let body = after[0].body.clone();
     let pairs: Vec<String> = arr(&body, "PairList")
         .iter()
         .map(|p| {

@@ -14,7 +14,7 @@ mod profiles;
 pub mod support {
     use crate::client::{Client, Config};
     use crate::emulator::{Emulator, Handled};
-    use crate::json::{self, Value};
+    use serde_json::Value;
 
     pub const APP: u32 = 1_400_000_001;
     pub const KEY: &str = "emulator-test-key-0123456789abcdef";
@@ -66,7 +66,7 @@ pub mod support {
             {
                 Handled::Reply { status, body, .. } => {
                     assert_eq!(status, 200);
-                    json::parse(&body).unwrap()
+                    serde_json::from_str::<Value>(&body).unwrap()
                 }
                 Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
             }
@@ -75,7 +75,7 @@ pub mod support {
         /// `call`, asserting success (`ActionStatus` OK, `ErrorCode` 0).
         pub fn ok(&mut self, service: &str, command: &str, body: &str) -> Value {
             let v = self.call(service, command, body);
-            assert_eq!(code(&v), 0, "{service}/{command} failed: {}", v.to_json());
+            assert_eq!(code(&v), 0, "{service}/{command} failed: {v}");
             assert_eq!(v.get("ActionStatus").and_then(Value::as_str), Some("OK"));
             v
         }
@@ -83,7 +83,7 @@ pub mod support {
         /// `call`, asserting it fails with `want` (`ActionStatus` FAIL).
         pub fn fails(&mut self, service: &str, command: &str, body: &str, want: i64) -> Value {
             let v = self.call(service, command, body);
-            assert_eq!(code(&v), want, "{service}/{command}: {}", v.to_json());
+            assert_eq!(code(&v), want, "{service}/{command}: {v}");
             assert_eq!(v.get("ActionStatus").and_then(Value::as_str), Some("FAIL"));
             v
         }

@@ -2,7 +2,7 @@
 //! 4294967295 forever, the time left is read back, 20012 for a muted one-to-one sender).
 
 use super::support::*;
-use crate::json::Value;
+use serde_json::Value;
 
 const SVC: &str = "openconfigsvr";
 

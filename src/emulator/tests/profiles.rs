@@ -2,7 +2,7 @@
 //! tags, enums and codes (269/3558, 269/1640), not read back from the emulator's own tables.
 
 use super::support::*;
-use crate::json::Value;
+use serde_json::Value;
 
 const SVC: &str = "profile";
 
@@ -30,7 +30,7 @@ fn tags(item: &Value) -> Vec<(String, String)> {
         .map(|t| {
             (
                 t.get("Tag").and_then(Value::as_str).unwrap().to_owned(),
-                t.get("Value").unwrap().to_json(),
+                t.get("Value").unwrap().to_string(),
             )
         })
         .collect()
@@ -216,7 +216,7 @@ fn profiles_survive_a_snapshot() {
         r#"{"From_Account":"alice","ProfileItem":[{"Tag":"Tag_Profile_IM_Nick","Value":"A"},
             {"Tag":"Tag_Profile_IM_Level","Value":2}]}"#,
     );
-    let snap = r.emu.snapshot();
+    let snap = r.emu.snapshot().unwrap();
     let mut other = Rig::new();
     other.emu.restore(&snap).unwrap();
     assert_eq!(other.emu.state(), r.emu.state());
