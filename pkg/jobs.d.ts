@@ -83,6 +83,11 @@ export interface JobStorage {
 export interface JobLimiter {
   reserve(costs: unknown[][]): Promise<number[]>;
   penalize(bucket: string, quota: Quota): Promise<void>;
+  /**
+   * Optional, for a limiter every send of the app goes through (one process): 0 when a request
+   * may leave now (recorded as sent), else ms to wait. Called right before the request leaves.
+   */
+  admit?(costs: unknown[]): number;
 }
 
 /** Anything with TimClient's `call`. */
@@ -114,6 +119,7 @@ export declare class Planner {
 export declare class MemoryLimiter implements JobLimiter {
   constructor(options?: { guardMs?: number; state?: string });
   reserve(costs: unknown[][]): Promise<number[]>;
+  admit(costs: unknown[]): number;
   penalize(bucket: string, quota: Quota): Promise<void>;
   state(): string;
 }
@@ -238,5 +244,6 @@ export declare class FileStorage implements JobStorage {
 export declare class FileLimiter implements JobLimiter {
   static open(path: string, options: { guardMs: number }): Promise<FileLimiter>;
   reserve(costs: unknown[][]): Promise<number[]>;
+  admit(costs: unknown[]): number;
   penalize(bucket: string, quota: Quota): Promise<void>;
 }

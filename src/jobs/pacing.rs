@@ -158,7 +158,8 @@ impl Limiter {
         let now = now_ms as f64;
         let mut at = now;
         for c in costs {
-            // Guarded like the grants: a request admitted now may reach the wire a little later.
+            // The whole guard: room for the moment between admission and the wire (the host's
+            // own queue of work runs in between).
             let window = f64::from(c.quota.window_ms) + f64::from(self.guard_ms);
             let log = self.sent.entry(c.bucket.clone()).or_default();
             while log.front().is_some_and(|&(t, _)| t + window <= now) {

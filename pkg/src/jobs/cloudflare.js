@@ -219,7 +219,11 @@ export function cloudflareJobs({ ledgers, limiter, workflow, queue, client, appN
       const jobId = event?.payload?.jobId;
       if (typeof jobId !== 'string') throw badInput('the workflow needs params { jobId }');
       const ledger = ledgerStub(ledgers, jobId);
-      const job = await step.do('job', () => ledger.job());
+      // Only what the planner needs (a step's result is stored and capped at 1 MiB).
+      const job = await step.do('job', async () => {
+        const j = await ledger.job();
+        return j && { spec: j.spec, fingerprint: j.fingerprint };
+      });
       if (!job) return { state: 'missing' };
       const planner = plannerOf(job);
       const pending = await step.do('pending chunks', () => ledger.pending());

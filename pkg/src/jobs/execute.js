@@ -166,7 +166,7 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
         await sleep(at - Date.now(), signal);
         if (typeof limiter.admit === 'function') {
           // Checked against the real sends (see settle below).
-          for (let hold; (hold = await limiter.admit(c.costs)) > 0; ) {
+          for (let hold; (hold = limiter.admit(c.costs)) > 0; ) {
             stats.heldBack++;
             await sleep(hold, signal);
           }
@@ -208,8 +208,9 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
       await sleep(at - Date.now(), signal);
       if (signal.aborted) throw abortError(signal);
       if (typeof limiter.admit === 'function') {
-        // This process sends everything through the limiter: check against the real sends.
-        const wait = await limiter.admit(r.costs);
+        // This process sends everything through the limiter: check against the real sends,
+        // synchronously, so nothing runs between the check and the call that sends.
+        const wait = limiter.admit(r.costs);
         if (wait > 0) {
           stats.heldBack++;
           at = Date.now() + wait;

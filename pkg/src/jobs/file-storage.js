@@ -185,11 +185,10 @@ export class FileLimiter {
     return waits;
   }
 
-  async admit(costs) {
-    const wait = await this.#inner.admit(costs);
-    // Saved right after the request leaves, not before: the write must not delay the send.
-    // (A kill loses at most the sends of that moment from the file; the grants, saved at once,
-    // still keep the restarted runner behind them.)
+  admit(costs) {
+    const wait = this.#inner.admit(costs);
+    // Saved after the send has left (the next macrotask), not before: the write must not delay
+    // the send. A kill in between loses at most these sends from the file.
     if (wait === 0 && !this.#dirty) {
       this.#dirty = true;
       setTimeout(() => {

@@ -84,8 +84,11 @@ export class MemoryLimiter {
     return Array.from(call(() => this.#inner.reserve(Date.now(), JSON.stringify(costs))));
   }
 
-  /** 0 when a request with these costs may leave now (recorded as sent), else ms to wait. */
-  async admit(costs) {
+  /**
+   * 0 when a request with these costs may leave now (recorded as sent), else ms to wait.
+   * Synchronous on purpose: the runner calls it immediately before the request leaves.
+   */
+  admit(costs) {
     return call(() => this.#inner.admit(Date.now(), JSON.stringify(costs)));
   }
 
