@@ -17,9 +17,9 @@ mod endpoints;
 mod error;
 mod events;
 mod host;
-mod signal;
-mod transport;
 #[cfg(feature = "jobs")]
 mod jobs;
+mod signal;
+mod transport;
 mod usersig;
 mod webhook;
