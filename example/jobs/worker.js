@@ -12,7 +12,7 @@
 // the DemoTencent Durable Object, so every isolate (the Workflow's, the queue consumer's, this
 // fetch handler's) sees one Tencent. With `count`, it imports the recipients there first.
 // Optional: TIM_ADMIN, TIM_REGION, JOBS_SENDER (the From_Account, default "announcements"),
-// JOBS_RPS (the sendmsg quota per second, default Tencent's 200).
+// JOBS_RPS (the sendmsg quota per second, default Tencent's 200), TIM_JOBS_GUARD_MS (docs/JOBS.md).
 import { WorkflowEntrypoint } from 'cloudflare:workers';
 import { TimClient, TimError } from 'tim-edge';
 import { Emulator } from 'tim-edge/emulator';
@@ -105,6 +105,8 @@ async function start(env, body) {
     body: { From_Account: sender, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: body.text } }] },
     chunkSize: body.chunkSize ?? 100,
     quotas: { 'openim/sendmsg': [{ limit: rps, windowMs: 1000 }] },
+    // The same guard as the limiter Durable Object's (TIM_JOBS_GUARD_MS, default 25 ms).
+    guardMs: Number(env.TIM_JOBS_GUARD_MS ?? 25),
   };
   const status = await jobs.start({ job, items: recipients, runner: body.runner ?? env.JOBS_RUNNER ?? 'workflow' });
   return json(status, 202);

@@ -7,7 +7,7 @@
 //! | refused before sending (`bad-input`) | failed |
 //! | known not processed, retryable (rate limits, 503, connection refused) | retry after a backoff (longer after rate limits), up to `maxAttempts`; then failed, marked retryable |
 //! | known not processed, permanent (20003 no such account, ...) | failed with Tencent's code |
-//! | maybe processed (timeout, reset, 5xx, internal error) | repeatable kinds: retry; keyed sends inside Tencent's dedup window: retry with the same keys; otherwise **verify** (check Tencent's state after `settleMs`); where no check exists: **unknown** |
+//! | maybe processed (timeout, reset, 5xx, internal error), or any failure after an attempt that maybe was | repeatable kinds: retry; keyed sends inside Tencent's dedup window: retry with the same keys; otherwise **verify** (check Tencent's state after `settleMs`); where no check exists: **unknown** |
 //!
 //! Every failure keeps Tencent's `ErrorCode` (0 when there was no API answer) and the error kind.
 
@@ -40,12 +40,16 @@ pub enum Result<'a> {
     Error(&'a CallError),
 }
 
-/// Which attempt this was (1 = the first), when the item was first attempted and now (ms).
+/// Which attempt this was (1 = the first), when the item was first attempted and now (ms), and
+/// whether an earlier attempt at these items may have been processed.
 #[derive(Debug, Clone, Copy)]
 pub struct Attempt {
     pub number: u32,
     pub first_ms: u64,
     pub now_ms: u64,
+    /// Once an attempt may have been processed, a later answer that says "not processed" only
+    /// speaks for itself: the earlier one may still have delivered (as the SDK's outcomeKnown).
+    pub maybe_before: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -130,9 +134,9 @@ pub fn judge(job: &Job, ids: &[String], result: Result<'_>, at: Attempt) -> Verd
     };
     let all = || ids.to_vec();
     let more = at.number < job.max_attempts;
-    if e.kind == "bad-input" {
+    if e.kind == "bad-input" && !at.maybe_before {
         v.failed = ids.iter().map(|id| failure(id, e, false)).collect();
-    } else if e.outcome_known {
+    } else if e.outcome_known && !at.maybe_before {
         if e.retryable && more {
             v.rate_limited = e.http_status == 429 || classify(e.code) == CodeClass::RateLimited;
             v.retry = all();

@@ -71,7 +71,8 @@ impl JobPlanner {
             .map_err(js)
     }
 
-    /// The verdict on one attempt. `result` is `{ "answer": {...} }` or `{ "error": {TimError fields} }`.
+    /// The verdict on one attempt. `result` is `{ "answer": {...} }` or `{ "error": {TimError fields} }`;
+    /// `maybe_before`: an earlier attempt at these items may have been processed.
     pub fn judge(
         &self,
         ids: &str,
@@ -79,6 +80,7 @@ impl JobPlanner {
         attempt: u32,
         first_ms: f64,
         now_ms: f64,
+        maybe_before: bool,
     ) -> Result<String, JsValue> {
         let ids: Vec<String> = parse(ids, "ids")?;
         let result: Value = parse(result, "result")?;
@@ -86,6 +88,7 @@ impl JobPlanner {
             number: attempt.max(1),
             first_ms: ms(first_ms),
             now_ms: ms(now_ms),
+            maybe_before,
         };
         let verdict = match result.get("answer") {
             Some(answer) => outcome::judge(&self.job, &ids, outcome::Result::Answer(answer), at),

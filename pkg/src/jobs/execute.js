@@ -199,11 +199,13 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
   }
 
   // One request until every item in it is settled (done, failed, unknown).
-  async function settle(r, firstMs, grantAt) {
+  async function settle(r, firstMs, grantAt, begunBefore) {
     let attempt = 1;
     let rounds = 0;
     let at = grantAt;
     let regrants = 0;
+    // An earlier attempt (or a runner before this one) may have delivered these items.
+    let maybeBefore = begunBefore;
     for (;;) {
       await sleep(at - Date.now(), signal);
       if (signal.aborted) throw abortError(signal);
@@ -235,7 +237,8 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
       }
       // Test hook (fault injection): may throw to stop the runner right after a request.
       await hooks.afterRequest?.(r, result);
-      const v = planner.judge(r.ids, result, attempt, firstMs, Date.now());
+      const v = planner.judge(r.ids, result, attempt, firstMs, Date.now(), maybeBefore);
+      if (result.error && !result.error.outcomeKnown) maybeBefore = true;
       record(v);
       let next = [];
       if (v.retry.length) {
@@ -252,6 +255,7 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
         next = await verify(r.index, v.verify, firstMs);
         attempt = 1;
         firstMs = Date.now();
+        maybeBefore = false; // checked: the absent ones were not processed
       }
       if (next.length === 0) return;
       r = planner.request(index, r.index, itemsOf(next));
@@ -261,24 +265,24 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
 
   let work = [];
   if (taken.startedAt === null) {
-    work = requests.map((r) => ({ r, firstMs: taken.begunAt }));
+    work = requests.map((r) => ({ r, firstMs: taken.begunAt, maybe: false }));
   } else {
     // Begun by a runner that stopped before committing: some requests may have been processed.
     const how = planner.rerun(taken.startedAt, Date.now());
-    if (how === 'resend') work = requests.map((r) => ({ r, firstMs: taken.startedAt }));
+    if (how === 'resend') work = requests.map((r) => ({ r, firstMs: taken.startedAt, maybe: true }));
     else if (how === 'unknown') {
       for (const id of byId.keys()) results.set(id, { unknown: unknown(id, 'begun by a runner that stopped; no check can tell whether it was sent') });
     } else {
       await sleep(settleMs, signal);
       for (const r of requests) {
         const absent = await verify(r.index, r.ids, taken.startedAt);
-        if (absent.length) work.push({ r: planner.request(index, r.index, itemsOf(absent)), firstMs: Date.now() });
+        if (absent.length) work.push({ r: planner.request(index, r.index, itemsOf(absent)), firstMs: Date.now(), maybe: false });
       }
     }
   }
   // One round trip to the limiter for the whole chunk: a start time (ms since the epoch) each.
   const grants = work.length ? await limiter.reserve(work.map((w) => w.r.costs)) : [];
-  await pool(work.map((w, i) => () => settle(w.r, w.firstMs, grants[i])), maxInFlight, stop);
+  await pool(work.map((w, i) => () => settle(w.r, w.firstMs, grants[i], w.maybe)), maxInFlight, stop);
 
   let done = 0;
   const failed = [];

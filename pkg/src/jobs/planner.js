@@ -44,9 +44,12 @@ export class Planner {
     return JSON.parse(call(() => this.#inner.request(chunk, index, JSON.stringify(items))));
   }
 
-  /** `result`: `{ answer }` or `{ error }` (a TimError's fields). */
-  judge(ids, result, attempt, firstMs, nowMs) {
-    return JSON.parse(this.#inner.judge(JSON.stringify(ids), JSON.stringify(result), attempt, firstMs, nowMs));
+  /**
+   * `result`: `{ answer }` or `{ error }` (a TimError's fields). `maybeBefore`: an earlier attempt
+   * at these items may have been processed (then no later answer proves they were not).
+   */
+  judge(ids, result, attempt, firstMs, nowMs, maybeBefore = false) {
+    return JSON.parse(this.#inner.judge(JSON.stringify(ids), JSON.stringify(result), attempt, firstMs, nowMs, Boolean(maybeBefore)));
   }
 
   /** 'resend' | 'verify' | 'unknown' for a chunk begun at `startedMs` and never finished. */

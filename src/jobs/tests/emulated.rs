@@ -116,7 +116,13 @@ impl<'a> Sim<'a> {
         })
     }
 
-    fn attempt(&mut self, req: &Request, number: u32, first_ms: u64) -> Result<Verdict, Crash> {
+    fn attempt(
+        &mut self,
+        req: &Request,
+        number: u32,
+        first_ms: u64,
+        maybe_before: bool,
+    ) -> Result<(Verdict, bool), Crash> {
         self.attempts += 1;
         self.now_ms += 5;
         let fault = (self.fault)(self.attempts);
@@ -152,10 +158,12 @@ impl<'a> Sim<'a> {
             number,
             first_ms,
             now_ms: self.now_ms,
+            maybe_before,
         };
+        let maybe = matches!(&answer, Err(e) if !e.outcome_known);
         Ok(match &answer {
-            Ok(a) => judge(self.job, &req.ids, R::Answer(a), at),
-            Err(e) => judge(self.job, &req.ids, R::Error(e), at),
+            Ok(a) => (judge(self.job, &req.ids, R::Answer(a), at), maybe),
+            Err(e) => (judge(self.job, &req.ids, R::Error(e), at), maybe),
         })
     }
 
@@ -193,8 +201,10 @@ impl<'a> Sim<'a> {
         let (chunk, index) = (req.chunk, req.index);
         let mut number = 1;
         let mut rounds = 0;
+        let mut maybe_before = false;
         loop {
-            let v = self.attempt(&req, number, first_ms)?;
+            let (v, maybe) = self.attempt(&req, number, first_ms, maybe_before)?;
+            maybe_before |= maybe;
             self.done.extend(v.done);
             for f in v.failed {
                 self.failed.insert(f.id, f.code);
@@ -208,6 +218,7 @@ impl<'a> Sim<'a> {
                 // The control: resend whatever is unclear, as a naive runner would.
                 number = 1;
                 first_ms = self.now_ms;
+                maybe_before = false;
                 v.verify
             } else if !v.verify.is_empty() {
                 self.now_ms += u64::from(self.job.settle_ms);
@@ -219,6 +230,7 @@ impl<'a> Sim<'a> {
                 }
                 number = 1;
                 first_ms = self.now_ms;
+                maybe_before = false; // checked: the absent ones were not processed
                 absent
             } else {
                 return Ok(());
@@ -501,4 +513,25 @@ fn group_sends_imports_and_member_adds_complete_under_faults() {
         json!({ "GroupId": "club" }),
     );
     assert_eq!(info["MemberNum"], 500);
+}
+
+#[test]
+fn a_request_processed_then_refused_until_the_last_attempt_is_checked_not_failed() {
+    // Attempt 1 is processed and its answer lost; attempts 2-7 are refused (60018, not
+    // processed). The last refusal says nothing about attempt 1: the recipient holds the
+    // message, so reporting it failed would be wrong.
+    let j = job(&msg_spec("openim/sendmsg", 10));
+    let mut sim = Sim::new(&j, |k| match k % 40 {
+        1 => Fault::LostAfter,
+        2..=7 => Fault::Busy,
+        _ => Fault::None,
+    });
+    let recipients = users(60);
+    sim.import(&recipients);
+    sim.import(&[json!("news")]);
+    sim.run(&recipients);
+    assert_eq!(audit(&mut sim, &recipients), 0);
+    assert!(sim.failed.is_empty(), "{:?}", sim.failed);
+    assert!(sim.unknown.is_empty());
+    assert!(sim.checks > 0, "the lost attempts were settled by checks");
 }

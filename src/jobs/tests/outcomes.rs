@@ -73,16 +73,19 @@ fn each_error_lands_where_the_table_says() {
         number: 1,
         first_ms: 0,
         now_ms: 30_000,
+        maybe_before: false,
     };
     let late = Attempt {
         number: 1,
         first_ms: 0,
         now_ms: 200_000,
+        maybe_before: false,
     };
     let last = Attempt {
         number: 6,
         first_ms: 0,
         now_ms: 1_000,
+        maybe_before: false,
     };
     // (error, attempt, expected per job kind in specs() order)
     #[rustfmt::skip]
@@ -123,6 +126,7 @@ fn backoff_grows_and_is_longer_after_rate_limits() {
         number: n,
         first_ms: 0,
         now_ms: 0,
+        maybe_before: false,
     };
     let busy =
         err(json!({ "kind": "api", "code": 60007, "retryable": true, "outcomeKnown": true }));
@@ -143,6 +147,7 @@ fn ok_answers_name_the_items_that_failed() {
         number: 1,
         first_ms: 0,
         now_ms: 0,
+        maybe_before: false,
     };
     let answer = json!({ "ActionStatus": "OK", "ErrorCode": 0, "ErrorList": [{ "To_Account": "u1", "ErrorCode": 90012 }] });
     for j in [&batch.1, &push.1] {
@@ -326,4 +331,41 @@ fn account_and_member_checks_read_each_id() {
             vec!["u2".to_owned()]
         )
     );
+}
+
+#[test]
+fn a_known_failure_after_a_maybe_processed_attempt_is_not_a_failure() {
+    // Attempt 1 may have delivered (reset after sending); attempt 6 of the same keys is refused
+    // with a 503. The 503 says nothing about attempt 1: check, do not report failed.
+    let busy = err(
+        json!({ "kind": "bad-response", "httpStatus": 503, "retryable": true, "outcomeKnown": true }),
+    );
+    let permanent = err(json!({ "kind": "api", "code": 20003, "outcomeKnown": true }));
+    let after_maybe = |number, now_ms| Attempt {
+        number,
+        first_ms: 0,
+        now_ms,
+        maybe_before: true,
+    };
+    for (name, j) in specs() {
+        for e in [&busy, &permanent] {
+            let v = judge(&j, &ids(1), R::Error(e), after_maybe(6, 200_000));
+            let want = if j.verifiable { "verify" } else { "unknown" };
+            assert_eq!(category(&v), want, "{name}: {e:?}");
+        }
+        // Earlier, inside a dedup window, the same keys may simply go again.
+        let v = judge(&j, &ids(1), R::Error(&busy), after_maybe(2, 1_000));
+        let resend = j.kind.repeatable || j.kind.resend_span_ms().is_some();
+        assert_eq!(
+            category(&v),
+            if resend {
+                "retry"
+            } else if j.verifiable {
+                "verify"
+            } else {
+                "unknown"
+            },
+            "{name}"
+        );
+    }
 }
