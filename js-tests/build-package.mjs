@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const NODE = { platform: 'node', format: 'cjs', target: 'node20' };
 const NEUTRAL = { platform: 'neutral', format: 'esm', target: 'es2022' };
+// The wasm modules js-tests/build.mjs builds, and the API each entry family exposes.
+const MODULES = [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator'], ['tim_edge_jobs', 'jobs']];
 
 /**
  * One row per dist/ file: the entry (pkg/entry/<entry>), the esbuild settings, and the imports
@@ -16,19 +18,21 @@ const NEUTRAL = { platform: 'neutral', format: 'esm', target: 'es2022' };
  * from dist/ as from entry/, except '../dist/x' which becomes './x').
  */
 function bundles(stem, api) {
-  const e = api === 'sdk' ? '' : 'emulator-';
+  const e = api === 'sdk' ? '' : `${api}-`;
   const base64 = `../dist/${stem}_bg.wasm.cjs`;
+  // tim-edge/jobs' checkpoint-file loop loads node:fs on first use (Node, Bun, Deno only).
+  const fs = api === 'jobs' ? ['node:fs'] : [];
   return [
     // Node and Bun: CommonJS, behind the two small files of step 5c.
-    { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64] },
+    { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64, ...fs] },
     // The same for bundlers that target Node (the `module` condition): one ES module they can
     // both import and require, so a bundle holds one copy.
-    { entry: `${e}node.mjs`, out: `${e}module.mjs`, ...NEUTRAL, keep: [base64] },
+    { entry: `${e}node.mjs`, out: `${e}module.mjs`, ...NEUTRAL, keep: [base64, ...fs] },
     // Browsers, workers, anything else: compiled asynchronously.
     { entry: `${e}browser.mjs`, out: `${e}browser.mjs`, ...NEUTRAL, keep: [base64] },
     // Deno 2.1+ (and JSR, step 8): Wasm ES-module import; the .wasm imports the glue by name, so
     // both stay files.
-    { entry: `${e}deno.mjs`, out: `${e}deno.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`, `../gen/${stem}_bg.js`] },
+    { entry: `${e}deno.mjs`, out: `${e}deno.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`, `../gen/${stem}_bg.js`, ...fs] },
     // workerd: wrangler turns the .wasm import into a WebAssembly.Module.
     { entry: `${e}workerd.mjs`, out: `${e}workerd.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`] },
     // Vercel Edge / Next.js edge routes: the documented `?module` import.
@@ -56,7 +60,7 @@ export async function buildPackage({ root, pkg }) {
 
   // 5a. The .wasm modules as base64 text in a CommonJS module each (dist/<stem>_bg.wasm.cjs), for
   // the Node, bundler and browser entries: a JS module is what every bundler and runtime takes.
-  for (const stem of ['tim_edge', 'tim_edge_emulator']) {
+  for (const stem of ['tim_edge', 'tim_edge_emulator', 'tim_edge_jobs']) {
     const base64 = readFileSync(join(pkg, 'gen', `${stem}_bg.wasm`)).toString('base64');
     writeFileSync(join(dist, `${stem}_bg.wasm.cjs`), `// ${stem}_bg.wasm as base64 (js-tests/build-package.mjs).\nmodule.exports = '${base64}';\n`);
   }
@@ -64,7 +68,7 @@ export async function buildPackage({ root, pkg }) {
   // 5b. One bundle per entry: a runtime loads one or two files instead of ten (Node's ESM loader
   // costs about 1 ms per file at startup).
   const exportsOf = {};
-  for (const [stem, api] of [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator']]) {
+  for (const [stem, api] of MODULES) {
     for (const b of bundles(stem, api)) {
       const r = await esbuild.build({
         entryPoints: [join(pkg, 'entry', b.entry)],
@@ -77,14 +81,18 @@ export async function buildPackage({ root, pkg }) {
         metafile: true,
         logLevel: 'warning',
       });
+      // tim-edge/jobs has two faces: with the file loop (Node, Bun, Deno) and without (the rest).
+      const face = api === 'jobs' && /browser|workerd|edge-light/.test(b.entry) ? 'jobs-web' : api;
       if (b.format === 'esm') {
         const names = [...Object.values(r.metafile.outputs)[0].exports].sort();
-        if (exportsOf[api] && exportsOf[api].join() !== names.join()) throw new Error(`dist/${b.out} exports [${names}], other entries [${exportsOf[api]}]`);
-        exportsOf[api] = names;
+        if (exportsOf[face] && exportsOf[face].join() !== names.join()) throw new Error(`dist/${b.out} exports [${names}], other entries [${exportsOf[face]}]`);
+        exportsOf[face] = names;
       }
-      // A run-time path is what bundlers cannot follow (the issue this layout fixes).
+      // A run-time path is what bundlers cannot follow (the issue this layout fixes). The jobs
+      // file loop reads its checkpoint files, never the module's own.
       const text = readFileSync(join(dist, b.out), 'utf8');
-      if (/import\.meta\.url|__dirname|readFileSync/.test(text)) throw new Error(`dist/${b.out} reads a file at run time`);
+      const runtimePath = api === 'jobs' ? /import\.meta\.url|__dirname/ : /import\.meta\.url|__dirname|readFileSync/;
+      if (runtimePath.test(text)) throw new Error(`dist/${b.out} reads a file at run time`);
     }
   }
 
@@ -96,7 +104,7 @@ export async function buildPackage({ root, pkg }) {
   // lexer would follow). Static imports and requires only: bundlers follow the chain too. The
   // names are listed, and must match the ES-module bundles' exports.
   const require = createRequire(import.meta.url);
-  for (const [pre, api] of [['', 'sdk'], ['emulator-', 'emulator']]) {
+  for (const [pre, api] of [['', 'sdk'], ['emulator-', 'emulator'], ['jobs-', 'jobs']]) {
     const names = Object.keys(require(join(dist, `${pre}node-api.cjs`))).sort();
     if (names.join() !== exportsOf[api].join()) {
       throw new Error(`dist/${pre}node-api.cjs exports [${names}] but the ES-module bundles export [${exportsOf[api]}]`);
@@ -108,7 +116,7 @@ export async function buildPackage({ root, pkg }) {
 
   // 6. Type declarations for require(): .d.cts copies under dist/ of index.d.ts, emulator.d.ts
   // and types/*.d.ts, their relative imports pointing at each other ('./x.js' -> './x.cjs').
-  const declarations = ['index.d.ts', 'emulator.d.ts', ...readdirSync(join(pkg, 'types')).filter((f) => f.endsWith('.d.ts')).map((f) => `types/${f}`)];
+  const declarations = ['index.d.ts', 'emulator.d.ts', 'jobs.d.ts', ...readdirSync(join(pkg, 'types')).filter((f) => f.endsWith('.d.ts')).map((f) => `types/${f}`)];
   copyDeclarations(pkg, declarations, dist, '.d.cts', '.cjs');
 
   // 7. README and LICENSE from the repository's, with links that work on npm and JSR.
@@ -122,7 +130,7 @@ export async function buildPackage({ root, pkg }) {
   // with '.d.ts' specifiers (Deno maps no '.js' to '.d.ts' outside npm packages). Not in the npm
   // tarball (package.json `files`).
   copyDeclarations(pkg, declarations, join(dist, 'jsr-types'), '.d.ts', '.d.ts');
-  for (const [from, to, types] of [['deno.mjs', 'jsr.mjs', 'index.d.ts'], ['emulator-deno.mjs', 'jsr-emulator.mjs', 'emulator.d.ts']]) {
+  for (const [from, to, types] of [['deno.mjs', 'jsr.mjs', 'index.d.ts'], ['emulator-deno.mjs', 'jsr-emulator.mjs', 'emulator.d.ts'], ['jobs-deno.mjs', 'jsr-jobs.mjs', 'jobs.d.ts']]) {
     writeFileSync(join(dist, to), `// @ts-self-types="./jsr-types/${types}"\n${readFileSync(join(dist, from), 'utf8')}`);
   }
 

@@ -46,6 +46,7 @@ rmSync(gen, { recursive: true, force: true });
 mkdirSync(gen, { recursive: true });
 buildModule('tim_edge', []);
 buildModule('tim_edge_emulator', ['--features', 'emulator']);
+buildModule('tim_edge_jobs', ['--features', 'jobs']);
 
 function buildModule(stem, cargoArgs) {
   // 2. Rust -> wasm.

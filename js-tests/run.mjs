@@ -59,6 +59,8 @@ const RUNTIMES = {
   example: () => [process.execPath, ['tests/example/run.mjs']],
   // Not a runtime: users' toolchains (ecosystem/run.mjs, run in place: its tools live there).
   ecosystem: () => [process.execPath, [join(here, 'ecosystem', 'run.mjs')]],
+  // Not a runtime: bulk jobs (tim-edge/jobs) against the emulator, Node/Deno and wrangler dev.
+  jobs: () => [process.execPath, ['tests/jobs/run.mjs']],
 };
 // Rows that need longer than --timeout: the ecosystem row may first `npm ci` its tools (403 MB
 // to download) and builds a Next.js app.
@@ -124,7 +126,7 @@ function preparePackage(opts) {
   // The tests themselves, with the same relative layout as in js-tests/.
   const tests = join(scratch, 'tests');
   cpSync(join(here, 'harness.mjs'), join(tests, 'harness.mjs'));
-  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'example']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
+  for (const dir of ['suites', 'runners', 'server', 'faults', 'cli', 'walkthrough', 'example', 'jobs']) cpSync(join(here, dir), join(tests, dir), { recursive: true });
   return { tgz, path: join(scratch, tgz), files: packed[0].files.length, size: packed[0].size };
 }
 

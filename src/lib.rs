@@ -14,6 +14,7 @@
 //! - [`webhook`]: callback Sign checks, the command table, replies.
 //! - [`error`]: the one error type, its kinds, and the Tencent code table.
 //! - [`retry`]: the retry policy as a pure state machine, host health, idempotency keys.
+//! - [`jobs`]: bulk jobs: chunks, derived dedup keys, quota pacing, outcome checks (issue 18).
 //! - [`emulator`]: a local in-memory stand-in for Tencent's REST backend (offline development).
 
 pub mod api;
@@ -21,6 +22,7 @@ pub mod body;
 pub mod client;
 pub mod emulator;
 pub mod error;
+pub mod jobs;
 pub mod region;
 pub mod request;
 pub mod response;

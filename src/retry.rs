@@ -19,7 +19,7 @@ mod keys;
 mod tests;
 
 pub use hosts::{HostHealth, HOST_QUARANTINE_MS};
-pub use keys::{dedup_fields, dedup_window_ms, fill_dedup_keys};
+pub use keys::{dedup_fields, dedup_window_ms, fill_dedup_keys, RESEND_MARGIN_MS};
 
 use crate::api::Retry;
 use crate::error::{classify, CodeClass, TimError};

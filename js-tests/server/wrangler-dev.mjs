@@ -8,14 +8,17 @@ import { freePort } from './free-port.mjs';
 const READY_MS = 120000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** env: the child's whole environment (wrangler's own quiet/offline settings are added). */
-export async function startWranglerDev({ wranglerBin, cwd, env = process.env, isUp }) {
+/**
+ * env: the child's whole environment (wrangler's own quiet/offline settings are added).
+ * config: the wrangler.toml (relative to cwd); extraArgs: more `wrangler dev` arguments.
+ */
+export async function startWranglerDev({ wranglerBin, cwd, env = process.env, isUp, config = 'wrangler.toml', extraArgs = [] }) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const log = [];
   const child = spawn(wranglerBin, [
-    'dev', '--config', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port),
-    '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn',
+    'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port),
+    '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn', ...extraArgs,
   ], {
     cwd,
     detached: true,

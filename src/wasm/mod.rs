@@ -17,6 +17,8 @@ mod endpoints;
 mod error;
 mod events;
 mod host;
+#[cfg(feature = "jobs")]
+mod jobs;
 mod signal;
 mod transport;
 mod usersig;
