@@ -110,11 +110,12 @@ function baselineTarball(path, dest) {
   return join(path, tgz[0]);
 }
 
-// The shipped SDK module of an installed build (the emulator's module is dev-only), and a digest
+// The shipped SDK module of an installed build (the emulator's module is dev-only; tim-edge/jobs
+// has its own, loaded only by those who import it), and a digest
 // of the code that runs (dist/ and the .wasm), to tell when two builds are the same code.
 function wasmSizes(installedDir, tarballBytes) {
   const gen = join(installedDir, 'gen');
-  const files = readdirSync(gen).filter((f) => f.endsWith('.wasm') && !f.includes('emulator'));
+  const files = readdirSync(gen).filter((f) => f.endsWith('.wasm') && !/emulator|jobs/.test(f));
   if (files.length !== 1) throw new Error(`${gen}: expected one SDK .wasm, found ${files.join(', ') || 'none'}`);
   const wasm = readFileSync(join(gen, files[0]));
   const hash = createHash('sha256').update(wasm);
