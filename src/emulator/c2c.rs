@@ -227,19 +227,6 @@ const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> R
     }
 }
 
-/// An account field that must name an imported account (or the admin): `missing` when it is
-/// absent or not a 1-32 byte string, `unknown` when nobody has that ID.
-fn account<'a>(ctx: &Ctx<'a>, key: &str, missing: i64, unknown: i64) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, missing)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            unknown,
-            field_msg(key, "is not an imported account"),
-        ));
-    }
-    Ok(id)
-}
-
 /// An optional integer field that must fit Tencent's 32-bit unsigned fields.
 fn opt_u32(ctx: &Ctx<'_>, key: &str, code: i64) -> Result<Option<u32>, ApiError> {
     match ctx.opt_int(key, code)? {

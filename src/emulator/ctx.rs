@@ -210,6 +210,19 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// A UserID field (`bad` when it is not one) naming an imported account or the admin
+    /// (`unknown` when nobody has that ID).
+    pub fn imported(&self, key: &str, bad: i64, unknown: i64) -> Result<&'a str, ApiError> {
+        let id = self.user_id(key, bad)?;
+        if !self.exists(id) {
+            return Err(ApiError::new(
+                unknown,
+                field_msg(key, "is not an imported account"),
+            ));
+        }
+        Ok(id)
+    }
+
     /// Whether `id` is an imported account (the admin always is).
     pub fn exists(&self, id: &str) -> bool {
         id == self.admin || self.state.accounts.contains(id)

@@ -229,11 +229,7 @@ fn opt_range(ctx: &Ctx<'_>, key: &str, min: u64, max: u64) -> Result<Option<u64>
 
 /// An imported account named by `key` (the admin counts as one).
 fn user<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, BAD)?;
-    if !ctx.exists(id) {
-        return Err(bad(key, "is not an imported account"));
-    }
-    Ok(id)
+    ctx.imported(key, BAD, BAD)
 }
 
 /// `ResponseFilter.OfficialAccountBaseInfoFilter`: the field names, or `None` for all.

@@ -26,14 +26,7 @@ pub const ROUTES: &[Route] = &[Route {
 }];
 
 fn account<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, BAD)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            NO_ACCOUNT,
-            field_msg(key, "is not an imported account"),
-        ));
-    }
-    Ok(id)
+    ctx.imported(key, BAD, NO_ACCOUNT)
 }
 
 fn read_receipt(ctx: &mut Ctx<'_>) -> Outcome {

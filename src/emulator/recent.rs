@@ -148,14 +148,7 @@ const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> R
 
 /// `From_Account`: a UserID (50002) of an imported account (50001).
 fn owner<'a>(ctx: &Ctx<'a>) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id("From_Account", BAD)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            NO_ACCOUNT,
-            "From_Account is not an imported account",
-        ));
-    }
-    Ok(id)
+    ctx.imported("From_Account", BAD, NO_ACCOUNT)
 }
 
 /// A required non-negative integer.
