@@ -15,9 +15,9 @@ mod unread;
 pub(crate) use send::msg_body;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
-use super::{ApiError, Ctx, Outcome};
+use super::{ApiError, Ctx};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -219,12 +219,8 @@ pub const ROUTES: &[Route] = &[
     route("get_c2c_unread_msg_num", unread::unread_num),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "openim",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("openim", command, handler)
 }
 
 /// An optional integer field that must fit Tencent's 32-bit unsigned fields.

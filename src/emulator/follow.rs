@@ -5,7 +5,7 @@
 //! The state is who follows whom since when; the reverse index (followers) is rebuilt from it
 //! when a snapshot is read.
 
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -132,12 +132,8 @@ pub const ROUTES: &[Route] = &[
     route("follow_get_info", get_info),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "follow",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("follow", command, handler)
 }
 
 /// `From_Account`: a UserID (30001) of an imported account (30003).

@@ -69,16 +69,8 @@ fn until(duration: u64, now_s: u64) -> Option<u64> {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route {
-        service: "openconfigsvr",
-        command: "setnospeaking",
-        handler: set,
-    },
-    Route {
-        service: "openconfigsvr",
-        command: "getnospeaking",
-        handler: get,
-    },
+    Route::new("openconfigsvr", "setnospeaking", set),
+    Route::new("openconfigsvr", "getnospeaking", get),
 ];
 
 fn account<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {

@@ -12,7 +12,7 @@ mod messages;
 mod subscribers;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -178,12 +178,8 @@ pub const ROUTES: &[Route] = &[
     ),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "official_account_open_http_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("official_account_open_http_svc", command, handler)
 }
 
 // ---- readers shared by the handler files
