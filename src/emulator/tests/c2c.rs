@@ -620,9 +620,7 @@ fn modify_and_delete_from_one_side() {
 
 /// One pass of sendmsg with callbacks on (`Rig::call` refuses before-callbacks).
 fn pass(r: &mut Rig, body: &Value, before: Option<&Value>) -> Handled {
-    let url = r.url(SVC, "sendmsg");
-    r.emu
-        .handle("POST", &url, body.to_string().as_bytes(), r.now, before)
+    r.handle(SVC, "sendmsg", &body.to_string(), before)
 }
 
 /// Both passes: the before-callback must be asked for, then `answer` decides.

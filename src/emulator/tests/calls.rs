@@ -1,27 +1,8 @@
-//! Helpers the tests of the later domains share (message extensions, follow, conversations,
-//! chatbots, moderation, operation): a call that also returns its after-callbacks, and the
-//! mistyped-field table check.
+//! A helper the tests of the later domains share (message extensions, follow, conversations,
+//! chatbots, moderation, operation): the mistyped-field table check.
 
 use super::support::*;
-use crate::emulator::{Callback, Handled};
 use serde_json::Value;
-
-/// `call` with callbacks on, returning the answer and the after-callbacks it queued.
-pub fn call_with_callbacks(
-    r: &mut Rig,
-    svc: &str,
-    cmd: &str,
-    body: &str,
-) -> (Value, Vec<Callback>) {
-    r.emu.set_callbacks(true);
-    let url = r.url(svc, cmd);
-    let out = r.emu.handle("POST", &url, body.as_bytes(), r.now, None);
-    r.emu.set_callbacks(false);
-    match out {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
-}
 
 /// Wrong-typed values for a field (floats and `1e2` are not integers, as in Tencent's answers).
 const WRONG: [&str; 6] = ["-7", "[1]", "true", "1.5", "1e2", r#"{"x":1}"#];

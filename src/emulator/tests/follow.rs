@@ -25,9 +25,7 @@ fn keys(v: &Value) -> Vec<String> {
 fn the_documented_requests_give_the_documented_answers() {
     let mut r = rig();
     // follow_add sample request -> sample answer (envelope aside, which has no ErrorDisplay here).
-    let (v, after) = call_with_callbacks(
-        &mut r,
-        SVC,
+    let (v, after) = r.with_callbacks(SVC,
         "follow_add",
         r#"{"From_Account":"UserID_001","FollowItem":[{"To_Account":"UserID_002"},{"To_Account":"UserID_003"}]}"#,
     );
@@ -69,8 +67,7 @@ fn the_documented_requests_give_the_documented_answers() {
     );
     assert_eq!(v["ResultItem"][0]["FollowType"], 2);
     // follow_delete sample request -> sample answer, and the documented callback.
-    let (v, after) = call_with_callbacks(
-        &mut r,
+    let (v, after) = r.with_callbacks(
         SVC,
         "follow_delete",
         r#"{"From_Account":"UserID_001","To_Account":["UserID_002","UserID_003"]}"#,

@@ -751,17 +751,7 @@ fn snapshot_round_trip_keeps_the_chain() {
 }
 
 fn handle(r: &mut Rig, cmd: &str, body: &str, before: Option<&Value>) -> Handled {
-    let url = r.url(SNS, cmd);
-    r.emu.handle("POST", &url, body.as_bytes(), r.now, before)
-}
-
-fn reply(h: Handled) -> (Value, Vec<crate::emulator::Callback>) {
-    match h {
-        Handled::Reply { body, after, .. } => {
-            (serde_json::from_str::<Value>(&body).unwrap(), after)
-        }
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
+    r.handle(SNS, cmd, body, before)
 }
 
 #[test]

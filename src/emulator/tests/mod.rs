@@ -31,7 +31,7 @@ mod robots;
 
 pub mod support {
     use crate::client::{Client, Config};
-    use crate::emulator::{Emulator, Handled};
+    use crate::emulator::{Callback, Emulator, Handled};
     use serde_json::Value;
 
     pub const APP: u32 = 1_400_000_001;
@@ -90,6 +90,33 @@ pub mod support {
             }
         }
 
+        /// One POST straight into the emulator, `before` being the app's answer to a
+        /// before-callback; the outcome as it is.
+        pub fn handle(
+            &mut self,
+            service: &str,
+            command: &str,
+            body: &str,
+            before: Option<&Value>,
+        ) -> Handled {
+            let url = self.url(service, command);
+            self.emu
+                .handle("POST", &url, body.as_bytes(), self.now, before)
+        }
+
+        /// One request with callbacks on: the reply and the after-callbacks it queued.
+        pub fn with_callbacks(
+            &mut self,
+            service: &str,
+            command: &str,
+            body: &str,
+        ) -> (Value, Vec<Callback>) {
+            self.emu.set_callbacks(true);
+            let h = self.handle(service, command, body, None);
+            self.emu.set_callbacks(false);
+            reply(h)
+        }
+
         /// `call`, asserting success (`ActionStatus` OK, `ErrorCode` 0).
         pub fn ok(&mut self, service: &str, command: &str, body: &str) -> Value {
             let v = self.call(service, command, body);
@@ -104,6 +131,14 @@ pub mod support {
             assert_eq!(code(&v), want, "{service}/{command}: {v}");
             assert_eq!(v.get("ActionStatus").and_then(Value::as_str), Some("FAIL"));
             v
+        }
+    }
+
+    /// The parsed reply and its after-callbacks; panics on a before-callback.
+    pub fn reply(h: Handled) -> (Value, Vec<Callback>) {
+        match h {
+            Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
+            Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
         }
     }
 

@@ -663,11 +663,7 @@ fn message_requests_get_6017() {
 
 /// One request straight into the emulator, with an optional before-callback answer.
 fn handle(r: &mut Rig, cmd: &str, body: &str, before: Option<&Value>) -> (Value, Vec<Callback>) {
-    let url = r.url(SVC, cmd);
-    match r.emu.handle("POST", &url, body.as_bytes(), r.now, before) {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
+    reply(r.handle(SVC, cmd, body, before))
 }
 
 /// The before-callback `cmd` asks for, then the answer with the app's `answer`.
@@ -677,8 +673,7 @@ fn with_answer(
     body: &str,
     answer: &str,
 ) -> (Callback, Value, Vec<Callback>) {
-    let url = r.url(SVC, cmd);
-    let Handled::NeedsBefore(cb) = r.emu.handle("POST", &url, body.as_bytes(), r.now, None) else {
+    let Handled::NeedsBefore(cb) = r.handle(SVC, cmd, body, None) else {
         panic!("expected a before-callback");
     };
     let answer: Value = serde_json::from_str(answer).unwrap();

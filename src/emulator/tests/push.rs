@@ -6,7 +6,6 @@
 //! tag, 90049 unknown TaskId, 90050 revoked already, 90052 over 24 hours).
 
 use super::support::*;
-use crate::emulator::Handled;
 use serde_json::{json, Value};
 
 const IM: &str = "all_member_push";
@@ -703,11 +702,7 @@ fn handle(
     cmd: &str,
     body: &str,
 ) -> (Value, Vec<crate::emulator::Callback>) {
-    let url = r.url(svc, cmd);
-    match r.emu.handle("POST", &url, body.as_bytes(), r.now, None) {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
+    reply(r.handle(svc, cmd, body, None))
 }
 
 #[test]
