@@ -397,6 +397,14 @@ fn bad(key: &str, what: &str) -> ApiError {
     ApiError::new(BAD, field_msg(key, what))
 }
 
+/// An item's `Member_Account` (the item is in the list `list`): a UserID of 1-32 bytes.
+fn member_account<'a>(item: &'a Value, list: &str) -> Result<&'a str, ApiError> {
+    item.get("Member_Account")
+        .and_then(Value::as_str)
+        .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
+        .ok_or_else(|| bad(list, "items need a Member_Account of 1-32 bytes"))
+}
+
 /// An optional string of at most `max` bytes.
 fn opt_text<'a>(ctx: &Ctx<'a>, key: &str, max: usize) -> Result<Option<&'a str>, ApiError> {
     let v = ctx.opt_str(key, BAD)?;

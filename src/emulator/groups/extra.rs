@@ -7,7 +7,7 @@
 //! Also the small readers and checks the new endpoint files share.
 
 use super::super::{ApiError, Ctx};
-use super::{attributes, bad, live, permissions, topics, Group, Kind, BAD, DENIED};
+use super::{attributes, bad, live, member_account, permissions, topics, Group, Kind, BAD, DENIED};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -224,15 +224,7 @@ pub(super) fn account_items<'a>(
     if items.is_empty() || items.len() > max {
         return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
     }
-    items
-        .iter()
-        .map(|it| {
-            it.get("Member_Account")
-                .and_then(Value::as_str)
-                .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-                .ok_or_else(|| bad(key, "items need a Member_Account of 1-32 bytes"))
-        })
-        .collect()
+    items.iter().map(|it| member_account(it, key)).collect()
 }
 
 /// An optional 0/1 flag.

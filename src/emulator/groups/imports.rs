@@ -5,7 +5,7 @@
 
 use super::super::{ApiError, Ctx, Outcome};
 use super::extra::{opt_flag, MsgExt};
-use super::manage::NewGroup;
+use super::manage::{member_is_admin, NewGroup};
 use super::messages::check_body;
 use super::*;
 use serde_json::json;
@@ -80,16 +80,8 @@ pub fn members(ctx: &mut Ctx<'_>) -> Outcome {
     }
     let mut incoming = Vec::with_capacity(items.len());
     for it in items {
-        let id = it
-            .get("Member_Account")
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-            .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))?;
-        let admin = match it.get("Role") {
-            None | Some(Value::Null) => false,
-            Some(r) if r.as_str() == Some("Admin") => true,
-            Some(_) => return Err(bad("MemberList", "Role may only be Admin")),
-        };
+        let id = member_account(it, "MemberList")?;
+        let admin = member_is_admin(it)?;
         let number = |key: &str| match it.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => v.as_u64().map(Some).ok_or_else(|| {

@@ -219,6 +219,15 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
     Ok(json!({ "GroupId": id }))
 }
 
+/// A MemberList item's `Role`: absent, or Admin.
+pub(super) fn member_is_admin(item: &Value) -> Result<bool, ApiError> {
+    match item.get("Role") {
+        None | Some(Value::Null) => Ok(false),
+        Some(r) if r.as_str() == Some("Admin") => Ok(true),
+        Some(_) => Err(bad("MemberList", "Role may only be Admin")),
+    }
+}
+
 fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
     let items: &'a [Value] = match ctx.body.get("MemberList") {
         None | Some(Value::Null) => return Ok(Vec::new()),
@@ -230,22 +239,14 @@ fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
     }
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        let id = it
-            .get("Member_Account")
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-            .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))?;
+        let id = member_account(it, "MemberList")?;
         if !ctx.exists(id) {
             return Err(ApiError::new(
                 NO_ACCOUNT,
                 field_msg(id, "in MemberList is not imported"),
             ));
         }
-        let admin = match it.get("Role") {
-            None | Some(Value::Null) => false,
-            Some(r) if r.as_str() == Some("Admin") => true,
-            Some(_) => return Err(bad("MemberList", "Role may only be Admin")),
-        };
+        let admin = member_is_admin(it)?;
         let app_data = match it.get("AppMemberDefinedData") {
             None | Some(Value::Null) => Vec::new(),
             Some(v) => key_values(v, "AppMemberDefinedData")?,
