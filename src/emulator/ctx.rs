@@ -189,6 +189,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An array of 1..=`max` items.
+    pub fn items(&self, key: &str, max: usize, code: i64) -> Result<&'a [Value], ApiError> {
+        let items = self.array(key, code)?;
+        if items.is_empty() || items.len() > max {
+            let mut what = String::from("must hold 1-");
+            what.push_str(&max.to_string());
+            what.push_str(" items");
+            return Err(ApiError::new(code, field_msg(key, &what)));
+        }
+        Ok(items)
+    }
+
     /// An array of UserIDs (`["a","b"]`), each checked, with at most `max` items.
     pub fn user_ids(&self, key: &str, max: usize, code: i64) -> Result<Vec<&'a str>, ApiError> {
         let items = self.array(key, code)?;

@@ -185,10 +185,7 @@ pub(super) fn strings<'a>(
     max: usize,
     max_len: usize,
 ) -> Result<Vec<&'a str>, ApiError> {
-    let items = ctx.array(key, BAD)?;
-    if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
-    }
+    let items = ctx.items(key, max, BAD)?;
     items
         .iter()
         .map(|v| match v.as_str() {
@@ -220,10 +217,7 @@ pub(super) fn account_items<'a>(
     key: &str,
     max: usize,
 ) -> Result<Vec<&'a str>, ApiError> {
-    let items = ctx.array(key, BAD)?;
-    if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
-    }
+    let items = ctx.items(key, max, BAD)?;
     items.iter().map(|it| member_account(it, key)).collect()
 }
 

@@ -164,10 +164,7 @@ pub fn marks(ctx: &mut Ctx<'_>) -> Outcome {
         2 => false,
         _ => return Err(bad("CommandType", "must be 1 (set) or 2 (delete)")),
     };
-    let items = ctx.array("MemberList", BAD)?;
-    if items.is_empty() || items.len() > MAX_MARK_ITEMS {
-        return Err(bad("MemberList", "must hold 1-500 items"));
-    }
+    let items = ctx.items("MemberList", MAX_MARK_ITEMS, BAD)?;
     let mut wanted: Vec<(&str, Vec<u64>)> = Vec::with_capacity(items.len());
     for it in items {
         let user = member_account(it, "MemberList")?;

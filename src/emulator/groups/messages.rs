@@ -260,10 +260,7 @@ pub fn history(ctx: &mut Ctx<'_>) -> Outcome {
 /// RetCode per sequence: 0 recalled (again: still 0), 10030 no such message.
 pub fn recall(ctx: &mut Ctx<'_>) -> Outcome {
     let id = ctx.str("GroupId", BAD)?;
-    let items = ctx.array("MsgSeqList", BAD)?;
-    if items.is_empty() || items.len() > MAX_RECALL {
-        return Err(bad("MsgSeqList", "must hold 1-10 items"));
-    }
+    let items = ctx.items("MsgSeqList", MAX_RECALL, BAD)?;
     let seqs = items
         .iter()
         .map(|it| {

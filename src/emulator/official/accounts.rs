@@ -203,10 +203,7 @@ pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
 /// 1-50 `{Official_Account}` items; each answer has its own ErrorCode (130004 for an unknown
 /// account) and the fields `OfficialAccountBaseInfoFilter` keeps (all without a filter).
 pub fn info(ctx: &mut Ctx<'_>) -> Outcome {
-    let items = ctx.array("OfficialAccountIdList", BAD)?;
-    if items.is_empty() || items.len() > MAX_INFO {
-        return Err(bad("OfficialAccountIdList", "must hold 1-50 items"));
-    }
+    let items = ctx.items("OfficialAccountIdList", MAX_INFO, BAD)?;
     let ids = items
         .iter()
         .map(|it| {
