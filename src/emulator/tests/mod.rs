@@ -134,6 +134,21 @@ pub mod support {
         }
     }
 
+    /// Wrong-typed values for a field (floats and `1e2` are not integers, as in Tencent's answers).
+    pub const WRONG: [&str; 6] = ["-7", "[1]", "true", "1.5", "1e2", r#"{"x":1}"#];
+
+    /// `body` (a JSON object) with `field` set to each of [`WRONG`] in turn: (value, new body).
+    pub fn mistyped<'a>(
+        body: &'a Value,
+        field: &'a str,
+    ) -> impl Iterator<Item = (&'static str, String)> + 'a {
+        WRONG.into_iter().map(move |w| {
+            let mut o = body.as_object().unwrap().clone();
+            o.insert(field.to_owned(), serde_json::from_str(w).unwrap());
+            (w, Value::Object(o).to_string())
+        })
+    }
+
     /// The parsed reply and its after-callbacks; panics on a before-callback.
     pub fn reply(h: Handled) -> (Value, Vec<Callback>) {
         match h {
