@@ -9,13 +9,7 @@ const SVC: &str = "openim";
 
 /// A rig with alice, bob and carol imported.
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob","carol"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob", "carol"])
 }
 
 fn text(t: &str) -> Value {

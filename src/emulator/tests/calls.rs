@@ -55,11 +55,3 @@ pub fn send_group(r: &mut Rig, group: &str, from: &str, random: u32) -> u64 {
     let v = r.ok("group_open_http_svc", "send_group_msg", &body);
     v["MsgSeq"].as_u64().unwrap()
 }
-
-/// Imports `ids` (multiaccount_import, 100 at a time).
-pub fn import(r: &mut Rig, ids: &[&str]) {
-    for chunk in ids.chunks(100) {
-        let body = serde_json::json!({ "Accounts": chunk }).to_string();
-        r.ok("im_open_login_svc", "multiaccount_import", &body);
-    }
-}

@@ -9,12 +9,7 @@ use serde_json::{json, Value};
 const SVC: &str = "follow";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    import(
-        &mut r,
-        &["UserID_001", "UserID_002", "UserID_003", "UserID_004"],
-    );
-    r
+    Rig::with_accounts(&["UserID_001", "UserID_002", "UserID_003", "UserID_004"])
 }
 
 fn keys(v: &Value) -> Vec<String> {
@@ -142,10 +137,7 @@ fn follow_types_are_the_four_relations() {
 fn follow_get_pages_with_cursors_newest_first() {
     let mut r = rig();
     let others: Vec<String> = (0..25).map(|i| format!("fan{i:02}")).collect();
-    import(
-        &mut r,
-        &others.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    r.import(&others.iter().map(String::as_str).collect::<Vec<_>>());
     r.ok(
         "profile",
         "portrait_set",

@@ -10,13 +10,7 @@ use serde_json::Value;
 const SVC: &str = "group_open_http_svc";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob","carol","dave","erin"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob", "carol", "dave", "erin"])
 }
 
 fn create(r: &mut Rig, body: &str) -> String {

@@ -9,13 +9,7 @@ pub const TOPICS: &str = "million_group_open_http_svc";
 
 /// A rig with alice, bob, carol, dave and erin imported.
 pub fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob","carol","dave","erin"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob", "carol", "dave", "erin"])
 }
 
 /// Creates a group from `body` (JSON text) and returns its GroupId.

@@ -63,6 +63,21 @@ pub mod support {
             }
         }
 
+        /// A rig with `ids` imported.
+        pub fn with_accounts(ids: &[&str]) -> Rig {
+            let mut r = Rig::new();
+            r.import(ids);
+            r
+        }
+
+        /// Imports `ids` (multiaccount_import, 100 at a time).
+        pub fn import(&mut self, ids: &[&str]) {
+            for chunk in ids.chunks(100) {
+                let body = serde_json::json!({ "Accounts": chunk }).to_string();
+                self.ok("im_open_login_svc", "multiaccount_import", &body);
+            }
+        }
+
         /// The signed URL the SDK would send for this call.
         pub fn url(&mut self, service: &str, command: &str) -> String {
             self.random += 1;

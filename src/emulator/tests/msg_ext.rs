@@ -11,7 +11,7 @@ const SVC: &str = "openim_msg_ext_http_svc";
 /// The doc's accounts, and a message between them.
 fn rig() -> (Rig, String) {
     let mut r = Rig::new();
-    import(&mut r, &["62768", "116400"]);
+    r.import(&["62768", "116400"]);
     let key = send_c2c(&mut r, "62768", "116400", 12, "hello");
     (r, key)
 }
@@ -300,7 +300,7 @@ fn a_message_holds_at_most_300_keys_and_pages_200_at_a_time() {
 #[test]
 fn group_messages_have_extensions_too() {
     let mut r = Rig::new();
-    import(&mut r, &["alice", "bob"]);
+    r.import(&["alice", "bob"]);
     r.ok(
         "group_open_http_svc",
         "create_group",

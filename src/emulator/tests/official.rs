@@ -9,13 +9,7 @@ use serde_json::{json, Value};
 const SVC: &str = "official_account_open_http_svc";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["107867","966582476","alice","bob","carol"]}"#,
-    );
-    r
+    Rig::with_accounts(&["107867", "966582476", "alice", "bob", "carol"])
 }
 
 /// The create example of doc 1047/60755.

@@ -12,13 +12,7 @@ const IM: &str = "all_member_push";
 const TP: &str = "timpush";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["xiaojun012","xiaojun013","xiaoming","zed"]}"#,
-    );
-    r
+    Rig::with_accounts(&["xiaojun012", "xiaojun013", "xiaoming", "zed"])
 }
 
 fn pushes(r: &Rig) -> Vec<Value> {

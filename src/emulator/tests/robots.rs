@@ -33,7 +33,7 @@ fn a_chatbot_is_an_account_with_a_profile() {
     assert_eq!(tags[0]["Value"], "Jarvis");
     assert_eq!(tags[1]["Value"], "www.example.com/head.jpg");
     assert_eq!(tags[2]["Value"], "hello, world");
-    import(&mut r, &["alice"]);
+    r.import(&["alice"]);
     send_c2c(&mut r, "alice", "@RBT#001", 1, "hi bot");
     // Creating it again creates nothing new but sets the fields given.
     r.ok(
