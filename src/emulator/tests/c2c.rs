@@ -776,11 +776,7 @@ fn snapshot_round_trip_keeps_messages_dedup_and_mute() {
         json!({ "From_Account": "carol", "To_Account": "bob", "MsgRandom": 9, "SyncOtherMachine": 2, "MsgBody": [{ "MsgType": "TIMCustomElem", "MsgContent": { "Data": "d" } }], "CloudCustomData": "x" }),
     );
     ok_mute(&mut r, "carol", 300);
-    let snap = r.emu.snapshot().unwrap();
-
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     assert_eq!(other.emu.snapshot().unwrap(), snap);
     // Restored dedup keys still answer a retry with the original key.
     let again = send(&mut other, "alice", "bob", 1, 1, "one");

@@ -715,10 +715,7 @@ fn snapshot_round_trip_keeps_the_chain() {
         "black_list_add",
         r#"{"From_Account":"b","To_Account":["c"]}"#,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     for (from, body) in [("a", "friend_get"), ("c", "friend_get")] {
         let q = format!(r#"{{"From_Account":"{from}","StartIndex":0}}"#);
         assert_eq!(r.ok(SNS, body, &q), other.ok(SNS, body, &q));

@@ -78,6 +78,15 @@ pub mod support {
             }
         }
 
+        /// This rig's snapshot and a fresh rig restored from it, checked to hold the same state.
+        pub fn snapshot_round_trip(&self) -> (String, Rig) {
+            let snap = self.emu.snapshot().unwrap();
+            let mut other = Rig::new();
+            other.emu.restore(&snap).unwrap();
+            assert_eq!(other.emu.state(), self.emu.state());
+            (snap, other)
+        }
+
         /// The signed URL the SDK would send for this call.
         pub fn url(&mut self, service: &str, command: &str) -> String {
             self.random += 1;

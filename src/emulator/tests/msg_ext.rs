@@ -404,10 +404,7 @@ fn extensions_survive_a_snapshot() {
     let (mut r, key) = rig();
     let set = json!({"From_Account":"62768","To_Account":"116400","OperateType":1,"ExtensionList":[{"Key":"k1","Value":"v1"}]});
     r.ok(SVC, "set_key_values", &doc(set, &key));
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     // A hand-edited snapshot whose key is above LatestSeq is refused.
     let bad = snap.replace(r#""LatestSeq":1"#, r#""LatestSeq":0"#);
     assert_ne!(bad, snap);

@@ -888,10 +888,7 @@ fn snapshots_keep_accounts_subscribers_and_messages() {
         ),
     );
     r.ok(SVC, "send_official_account_msg", &text_msg(&id, 1, "kept"));
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     let v = other.ok(
         SVC,
         "official_account_msg_get_simple",

@@ -205,10 +205,7 @@ fn profiles_survive_a_snapshot() {
         r#"{"From_Account":"alice","ProfileItem":[{"Tag":"Tag_Profile_IM_Nick","Value":"A"},
             {"Tag":"Tag_Profile_IM_Level","Value":2}]}"#,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (_, mut other) = r.snapshot_round_trip();
     let v = other.ok(
         SVC,
         "portrait_get",

@@ -759,10 +759,7 @@ fn pushes_survive_a_snapshot_and_the_oldest_go_past_1000() {
         .as_str()
         .unwrap()
         .to_owned();
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (_, mut other) = r.snapshot_round_trip();
     assert_eq!(other.emu.inspect(), r.emu.inspect());
     other.ok(
         TP,

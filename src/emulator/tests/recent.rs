@@ -495,10 +495,7 @@ fn conversation_group_limits_have_their_codes() {
         &json!({"From_Account":"u","ContactItem":three_hundred_one}).to_string(),
         50002,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    r.snapshot_round_trip();
 }
 
 #[test]

@@ -60,10 +60,7 @@ fn a_chatbot_is_an_account_with_a_profile() {
         r#"{"CheckItem":[{"UserID":"@RBT#002"}]}"#,
     );
     assert_eq!(v["ResultItem"][0]["AccountStatus"], "Imported");
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    r.snapshot_round_trip();
 }
 
 #[test]
