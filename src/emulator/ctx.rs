@@ -120,6 +120,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// [`Ctx::before`] for a creation, which the app can only allow or refuse: a modification is
+    /// ignored, and a silent drop (meaningless for a creation) is refused like a rejection, 10016
+    /// "the app's <command> refused <what>" unless the app gave its own code. `Err` (ignored)
+    /// while pending.
+    pub fn before_creation(
+        &mut self,
+        command: &'static str,
+        body: Value,
+        what: &str,
+    ) -> Result<(), ApiError> {
+        match self.before(command, body) {
+            Before::Pending => Err(ApiError::new(0, "")),
+            Before::Reject { custom: Some(e) } => Err(e),
+            Before::Reject { custom: None } | Before::Drop => {
+                let mut info = String::from("the app's ");
+                info.push_str(command);
+                info.push_str(" refused ");
+                info.push_str(what);
+                Err(ApiError::new(10_016, info))
+            }
+            Before::Allow | Before::AllowModified(_) => Ok(()),
+        }
+    }
+
     /// The app's raw answer to the before-callback (on the second pass), for callbacks whose
     /// custom refusal codes lie outside [120001, 130000] (topic creation: [10100, 10200]).
     pub fn before_reply(&self) -> Option<&'a Value> {

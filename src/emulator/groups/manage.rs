@@ -1,7 +1,7 @@
 //! The group itself: create, destroy, profile changes, owner change (the read-only queries are
 //! in `queries.rs`).
 
-use super::super::{ApiError, Before, Ctx, Outcome};
+use super::super::{ApiError, Ctx, Outcome};
 use super::*;
 use serde_json::json;
 
@@ -172,18 +172,7 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         "MemberList": member_list,
         "EventTime": ctx.now_s * 1000,
     });
-    match ctx.before("Group.CallbackBeforeCreateGroup", before) {
-        Before::Pending => return Err(ApiError::new(0, "")),
-        // A silent drop makes no sense for a creation: it is refused like a rejection.
-        Before::Reject { custom: Some(e) } => return Err(e),
-        Before::Reject { custom: None } | Before::Drop => {
-            return Err(ApiError::new(
-                10016,
-                "the app's Group.CallbackBeforeCreateGroup refused the group",
-            ))
-        }
-        Before::Allow | Before::AllowModified(_) => {}
-    }
+    ctx.before_creation("Group.CallbackBeforeCreateGroup", before, "the group")?;
 
     let now = ctx.now_s;
     let groups = &mut ctx.state.groups;
