@@ -6,13 +6,13 @@
 // outgoing fetches ran near 1,000 a second (10,000 here) and some runs hung, so a bare fetch and
 // a tim-edge call would both have measured wrangler. workerd runs in its own process group, killed
 // by stop() and on every exit path.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../server/free-port.mjs';
+import { serveGroup } from '../server/serve-group.mjs';
 
 const READY_MS = 60000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Bundles bench/worker.mjs from the scratch project into <scratch>/workerd-bundle; writes config.capnp. */
 export function bundleWorker({ scratchDir, wranglerBin, compatibilityDate }) {
@@ -46,35 +46,22 @@ const worker :Workerd.Worker = (
   return dir;
 }
 
-/** Starts workerd on the bundle; answers { base, pid, stop } once GET /ready answers 'ready'. */
+/** Starts workerd on the bundle; answers { base, pid, stop, log } once GET /ready answers 'ready'. */
 export async function startWorkerd({ workerdBin, bundleDir }) {
   const port = await freePort();
-  const log = [];
-  const child = spawn(workerdBin, ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`], {
+  return serveGroup({
+    what: 'workerd',
+    bin: workerdBin,
+    args: ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`],
     cwd: bundleDir,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => log.push(String(d)));
-  const stop = () => {
-    if (!exited) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    }
-  };
-  process.once('exit', stop);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + READY_MS;
-  while (Date.now() < deadline && !exited) {
-    try {
+    port,
+    isUp: async (base) => {
       const r = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(2000) });
-      if (r.ok && (await r.text()) === 'ready') return { base, pid: child.pid, stop, log };
-    } catch { /* not up yet */ }
-    await sleep(100);
-  }
-  stop();
-  throw new Error(`workerd did not come up (${exited ? 'it exited' : 'timeout'}):\n${log.join('').slice(-3000)}`);
+      return r.ok && (await r.text()) === 'ready';
+    },
+    readyMs: READY_MS,
+    pollMs: 100,
+  });
 }
 
 /** CPU time (user + system, microseconds) a process has used so far, from /proc (Linux). */

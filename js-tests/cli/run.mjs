@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
+import { reportAndExit } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
 import { runBin } from './spawn-bin.mjs';
 import usage from './usage.mjs';
@@ -26,8 +26,4 @@ for (const [name, register] of Object.entries({ usage, usersig, 'decode-verify':
   await register((t, fn, opts) => registry.test(`cli ${name}: ${t}`, fn, opts), ctx);
 }
 const results = await registry.run({ grep: config.grep, onResult: (r) => console.log(formatResult(r)) });
-const passed = results.filter((r) => r.ok).length;
-const summary = { runtime: 'cli', passed, failed: results.length - passed };
-console.log(`cli: ${passed} passed, ${summary.failed} failed`);
-console.log(RESULT_MARK + JSON.stringify({ summary, results }));
-await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
+await reportAndExit('cli', results);

@@ -11,7 +11,7 @@ import { inflateSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
+import { reportAndExit } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
 import { startWranglerDev } from '../server/wrangler-dev.mjs';
 import { freePort } from '../server/free-port.mjs';
@@ -379,8 +379,4 @@ try {
   shared.emulator.stop();
   await shared.jwks.close();
 }
-const passed = all.filter((r) => r.ok).length;
-const summary = { runtime: 'example', passed, failed: all.length - passed };
-console.log(`example: ${passed} passed, ${summary.failed} failed`);
-console.log(RESULT_MARK + JSON.stringify({ summary, results: all }));
-await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
+await reportAndExit('example', all);

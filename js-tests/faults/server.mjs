@@ -15,7 +15,8 @@
 //   batchsendmsg    none;  account_import: idempotent (a repeat is harmless)
 // A "delivery" is a processing that was not deduplicated. Faults are drawn per request from a
 // seeded generator, so a run can be repeated exactly.
-import { createServer } from 'node:http';
+import { listener as listen } from '../server/listener.mjs';
+import { pick, prng } from './draw.mjs';
 
 // Faults and their weights. "before": nothing is processed; "after": processed, then the fault.
 const FAULTS = [
@@ -28,25 +29,6 @@ const FAULTS = [
 const RATE_LIMIT_CODES = [60007, 60011, 60018, 60019];
 const MESSAGE_KINDS = new Set(['sendmsg', 'send_group_msg', 'batchsendmsg']);
 const HANG_MAX_MS = 30000;
-
-function prng(seed) {
-  let x = (seed >>> 0) || 0x9e3779b9;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 4294967296;
-  };
-}
-
-function pickFault(rand) {
-  const total = FAULTS.reduce((n, [, w]) => n + w, 0);
-  let r = rand() * total;
-  for (const [name, w] of FAULTS) {
-    if ((r -= w) < 0) return name;
-  }
-  return FAULTS[0][0];
-}
 
 function json(res, status, value, headers = {}) {
   const text = JSON.stringify(value);
@@ -64,26 +46,7 @@ function readBody(req) {
 }
 
 // A listener that can be closed (refusing connections) and reopened on the same port.
-async function listener(handler, port = 0) {
-  const sockets = new Set();
-  const server = createServer(handler);
-  server.keepAliveTimeout = 2000;
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  return {
-    port: server.address().port,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => server.close(() => r()));
-    },
-  };
-}
+const listener = (handler, port = 0) => listen(handler, { port, keepAliveMs: 2000 });
 
 class Run {
   constructor(id, { seed, faultRate }) {
@@ -154,7 +117,7 @@ class Run {
       e.permanentCode = 0;
     }
 
-    let fault = this.rand() < this.faultRate ? pickFault(this.rand) : null;
+    let fault = this.rand() < this.faultRate ? pick(this.rand, FAULTS) : null;
     // Tencent's validation and UserSig answers depend on the request's bytes, the same in every
     // copy of a call (a runtime's own resend included): a call it already processed cannot get
     // a permanent error on a later copy. Other faults (drops, 5xx, rate limits) can hit any copy.

@@ -6,29 +6,13 @@
 // With `faults`, the network faults of js-tests/faults/server.mjs are injected in front of the
 // emulator: connections dropped and hangs before or after the emulator processed the request,
 // 502 before or after, 503, 429, and hijacker pages. Seeded, so a run can be repeated.
-import { createServer } from 'node:http';
+import { pick, prng } from '../faults/draw.mjs';
+import { listener } from '../server/listener.mjs';
 
 const FAULTS = [
   ['drop-before', 3], ['drop-after', 3], ['hang-before', 1], ['hang-after', 1],
   ['502-before', 2], ['502-after', 2], ['503', 2], ['429', 1], ['garbage', 1],
 ];
-
-function prng(seed) {
-  let x = (seed >>> 0) || 0x9e3779b9;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 4294967296;
-  };
-}
-
-function pick(rand) {
-  const total = FAULTS.reduce((n, [, w]) => n + w, 0);
-  let r = rand() * total;
-  for (const [name, w] of FAULTS) if ((r -= w) < 0) return name;
-  return FAULTS[0][0];
-}
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -39,9 +23,8 @@ export async function startBackend({ emulator, faults = null }) {
   const arrivals = [];
   const injected = {};
   const rand = prng(faults?.seed ?? 1);
-  const sockets = new Set();
   const timers = new Set();
-  const server = createServer(async (req, res) => {
+  const server = await listener(async (req, res) => {
     const t = now();
     const command = new URL(req.url, 'http://x').pathname.split('/').pop();
     // x-tim-sent-at: when the runner handed the request to fetch (stamped by the example Worker
@@ -56,7 +39,7 @@ export async function startBackend({ emulator, faults = null }) {
       const to = JSON.parse(body).To_Account;
       if (Array.isArray(to)) arrival.items = to.length; // batch calls: the message quota counts recipients
     } catch { /* not JSON: the emulator answers that */ }
-    const fault = faults && (!faults.commands || faults.commands.includes(command)) && rand() < faults.rate ? pick(rand) : null;
+    const fault = faults && (!faults.commands || faults.commands.includes(command)) && rand() < faults.rate ? pick(rand, FAULTS) : null;
     if (fault) injected[fault] = (injected[fault] ?? 0) + 1;
     const hang = () => {
       const timer = setTimeout(() => req.socket.destroy(), faults.hangMs ?? 3000);
@@ -84,24 +67,14 @@ export async function startBackend({ emulator, faults = null }) {
       case '502-after': return plain(502, '{"error":"bad gateway"}');
       default: return plain(answer.status, text);
     }
-  });
-  server.keepAliveTimeout = 5000;
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  }, { keepAliveMs: 5000 });
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `http://127.0.0.1:${server.port}`,
     arrivals,
     injected,
     async close() {
       for (const t of timers) clearTimeout(t);
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => server.close(() => r()));
+      await server.close();
     },
   };
 }

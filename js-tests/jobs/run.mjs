@@ -9,7 +9,7 @@
 //   workerd                the example (example/jobs) under wrangler dev: Workflows and Queues
 import { join } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
+import { reportAndExit } from '../runners/common.mjs';
 import { runScenario } from './scenario.mjs';
 import { registerWorkerd } from './workerd.mjs';
 
@@ -73,8 +73,4 @@ if ((config.args ?? []).includes('--jobs-long')) {
 }
 
 const results = await registry.run({ grep: config.grep, onResult: (r) => console.log(formatResult(r)) });
-const passed = results.filter((r) => r.ok).length;
-const summary = { runtime: 'jobs', passed, failed: results.length - passed };
-console.log(`jobs: ${passed} passed, ${summary.failed} failed`);
-console.log(RESULT_MARK + JSON.stringify({ summary, results }));
-await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
+await reportAndExit('jobs', results);

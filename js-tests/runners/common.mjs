@@ -39,6 +39,16 @@ export async function runSuites({ tim, runtime, config, extra = {}, entry, print
   return { results, summary: { runtime, passed, failed: results.length - passed, exports: Object.keys(tim).sort() } };
 }
 
+// For the rows that run their own tests (cli, walkthrough, example, jobs): the summary line and
+// the result line for run.mjs, then exit (0 when every test passed).
+export async function reportAndExit(runtime, results) {
+  const passed = results.filter((r) => r.ok).length;
+  const summary = { runtime, passed, failed: results.length - passed };
+  console.log(`${runtime}: ${passed} passed, ${summary.failed} failed`);
+  console.log(RESULT_MARK + JSON.stringify({ summary, results }));
+  await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
+}
+
 // For the process-per-runtime runners: print everything and the result line; returns exit code.
 export async function runAndReport(opts) {
   const print = opts.print ?? ((line) => console.log(line));

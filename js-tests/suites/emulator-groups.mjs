@@ -3,32 +3,20 @@
 // emulator's stand-in for the client SDK), and community topics with their permission groups and
 // webhooks. Runtime-neutral: no node:* imports.
 
+import { emulatorKit, text } from './emulator-kit.mjs';
+
 const APP = 1400000124;
 const KEY = 'emulator-groups-suite-key-0a1b2c3d4e5f';
 const TOKEN = 'emulator-groups-callback-token';
 
-const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
-
-async function sha256Hex(s) {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export default function register(test, tim, env) {
-  const { assert, Emulator } = env;
-  if (!Emulator) throw new Error('the runner did not pass tim-edge/emulator as env.Emulator');
+  const { assert, setup, apiError, webhooks } = emulatorKit(tim, env, { app: APP, key: KEY, token: TOKEN });
 
   const world = async (emuOpts = {}) => {
-    const emulator = new Emulator({ sdkAppId: APP, key: KEY, ...emuOpts });
-    const client = new tim.TimClient({ sdkAppId: APP, key: KEY, fetch: emulator.fetch, maxRetries: 0 });
-    await client.account.importAccounts({ Accounts: ['alice', 'bob', 'carol', 'dave'] });
-    return { emulator, client };
-  };
-  const apiError = (code) => (e) => {
-    assert.ok(e instanceof tim.TimError, `expected a TimError, got ${e && e.message}`);
-    assert.equal(e.kind, 'api', e.message);
-    assert.equal(e.code, code, e.message);
-    return true;
+    const w = setup(emuOpts);
+    await w.client.account.importAccounts({ Accounts: ['alice', 'bob', 'carol', 'dave'] });
+    return w;
   };
   const collect = async (pages, key) => {
     const out = [];
@@ -122,23 +110,13 @@ export default function register(test, tim, env) {
 
   test('community: topics, permission groups and the topic webhooks', async () => {
     const seen = [];
-    const signs = [];
-    const handler = tim.createWebhookHandler({
-      sdkAppId: APP,
-      token: TOKEN,
-      on: {
-        'Group.CallbackBeforeCreateTopic': ({ body }) =>
-          body.Name === 'forbidden' ? tim.WebhookReply.reject(120003, 'not this name') : tim.WebhookReply.allow(),
-        'Group.CallbackAfterCreateTopic': ({ body }) => { seen.push(['created', body.TopicId]); },
-        'Group.CallbackAfterTopicDestroyed': ({ body }) => { seen.push(['destroyed', ...body.TopicIdList]); },
-      },
+    const { callback, signs } = webhooks({
+      'Group.CallbackBeforeCreateTopic': ({ body }) =>
+        body.Name === 'forbidden' ? tim.WebhookReply.reject(120003, 'not this name') : tim.WebhookReply.allow(),
+      'Group.CallbackAfterCreateTopic': ({ body }) => { seen.push(['created', body.TopicId]); },
+      'Group.CallbackAfterTopicDestroyed': ({ body }) => { seen.push(['destroyed', ...body.TopicIdList]); },
     });
-    const deliver = async (url, init) => {
-      const q = new URL(url).searchParams;
-      signs.push(q.get('Sign') === (await sha256Hex(TOKEN + q.get('RequestTime'))));
-      return handler(new Request(url, init), {}, { waitUntil() {}, passThroughOnException() {} });
-    };
-    const { client } = await world({ callback: { url: 'http://app.example/cb', token: TOKEN, fetch: deliver } });
+    const { client } = await world({ callback });
     const { GroupId } = await client.group.createGroup({ Type: 'Community', Name: 'club', Owner_Account: 'alice', SupportTopic: 1, MemberList: [{ Member_Account: 'bob' }] });
     const { TopicId } = await client.community.createTopic({ GroupId, TopicName: 'general' });
     assert.ok(TopicId.startsWith(`${GroupId}@TOPIC#_`), TopicId);

@@ -4,16 +4,12 @@
 // the emulator's cursors, and one webhook per stateful domain is checked for Tencent's signature
 // independently with WebCrypto. Runtime-neutral: no node:* imports.
 
+import { emulatorKit, text } from './emulator-kit.mjs';
+
 const APP = 1400000456;
 const KEY = 'emulator-social-key-2b7e151628aed2a6';
 const TOKEN = 'emulator-social-callback-token';
 
-const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
-
-async function sha256Hex(s) {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** `YYYYMMDDHH` of the Beijing hour `ms` falls in. */
 function beijingHour(ms) {
@@ -23,37 +19,13 @@ function beijingHour(ms) {
 }
 
 export default function register(test, tim, env) {
-  const { assert, Emulator } = env;
-  if (!Emulator) throw new Error('the runner did not pass tim-edge/emulator as env.Emulator');
+  const { assert, Emulator, setup, apiError, webhooks } = emulatorKit(tim, env, { app: APP, key: KEY, token: TOKEN });
 
-  const setup = (emuOpts = {}) => {
-    const emulator = new Emulator({ sdkAppId: APP, key: KEY, ...emuOpts });
-    const client = new tim.TimClient({ sdkAppId: APP, key: KEY, fetch: emulator.fetch, maxRetries: 0 });
-    return { emulator, client };
-  };
-  const apiError = (code) => (e) => {
-    assert.ok(e instanceof tim.TimError, `expected a TimError, got ${e && e.message}`);
-    assert.equal(e.kind, 'api', e.message);
-    assert.equal(e.code, code, e.message);
-    return true;
-  };
-
-  /** An emulator whose webhooks go to the SDK's handler; `seen` collects [command, body, signed]. */
+  /** An emulator whose webhooks go to the SDK's handler; `seen` collects [command, body]. */
   const withWebhooks = () => {
     const seen = [];
-    const handler = tim.createWebhookHandler({
-      sdkAppId: APP,
-      token: TOKEN,
-      on: { '*': ({ command, body }) => { seen.push([command ?? body.CallbackCommand, body]); } },
-    });
-    const deliver = async (url, init) => {
-      const q = new URL(url).searchParams;
-      const signed = q.get('Sign') === (await sha256Hex(TOKEN + q.get('RequestTime')));
-      const res = await handler(new Request(url, init), {}, { waitUntil() {}, passThroughOnException() {} });
-      seen.push(['signed', signed]);
-      return res;
-    };
-    return { ...setup({ callback: { url: 'http://app.example/tim', token: TOKEN, fetch: deliver } }), seen };
+    const { callback, signs } = webhooks({ '*': ({ command, body }) => { seen.push([command ?? body.CallbackCommand, body]); } });
+    return { ...setup({ callback }), seen, signs };
   };
   /** Waits (bounded) until `pred()` holds; after-callbacks are delivered after the answer. */
   const eventually = async (pred, what) => {
@@ -62,7 +34,7 @@ export default function register(test, tim, env) {
   };
 
   test('message extensions: set, compare-and-set conflict, read back, clear; group messages too', async () => {
-    const { client, seen } = withWebhooks();
+    const { client, seen, signs } = withWebhooks();
     await client.account.importAccounts({ Accounts: ['alice', 'bob'] });
     const { MsgKey } = await client.message.sendMsg({ From_Account: 'alice', To_Account: 'bob', MsgRandom: 1, MsgBody: text('vote?') });
     const msg = { From_Account: 'alice', To_Account: 'bob', MsgKey };
@@ -96,7 +68,7 @@ export default function register(test, tim, env) {
     const c2c = seen.filter(([c]) => c === 'C2C.CallbackAfterC2CMsgExtension').map(([, b]) => b);
     assert.deepEqual(c2c.map((b) => b.OperateType), [1, 1, 3], 'one webhook per changing write (not for the conflict)');
     assert.equal(c2c[0].MsgKey, MsgKey);
-    assert.ok(seen.filter(([c]) => c === 'signed').every(([, ok]) => ok), 'every webhook signed as Tencent signs');
+    assert.ok(signs.every(Boolean), 'every webhook signed as Tencent signs');
   });
 
   test('conversations: the list follows sends and pages through the SDK; groups and marks', async () => {
@@ -145,7 +117,7 @@ export default function register(test, tim, env) {
   });
 
   test('follow: follow, check, page followers by cursor, counts, webhooks', async () => {
-    const { client, seen } = withWebhooks();
+    const { client, seen, signs } = withWebhooks();
     const fans = Array.from({ length: 12 }, (_, i) => `fan${i}`);
     await client.account.importAccounts({ Accounts: ['star', ...fans] });
     for (const f of fans) await client.follow.followAdd({ From_Account: f, FollowItem: [{ To_Account: 'star' }] });
@@ -166,7 +138,7 @@ export default function register(test, tim, env) {
     await client.follow.followDelete({ From_Account: 'star', To_Account: ['fan0'] });
     await eventually(() => seen.some(([c]) => c === 'Follow.CallbackAfterFollowDelete'), 'unfollow webhook');
     assert.equal(seen.filter(([c]) => c === 'Follow.CallbackAfterFollowAdd').length, 13);
-    assert.ok(seen.filter(([c]) => c === 'signed').every(([, ok]) => ok));
+    assert.ok(signs.every(Boolean));
     await assert.rejects(() => client.follow.followAdd({ From_Account: 'ghost', FollowItem: [{ To_Account: 'star' }] }), apiError(30003));
   });
 

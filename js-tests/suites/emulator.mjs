@@ -3,33 +3,15 @@
 // Tencent checks it. Webhooks go to the SDK's own createWebhookHandler; their Sign is checked
 // independently with WebCrypto.
 
+import { emulatorKit, text } from './emulator-kit.mjs';
+
 const APP = 1400000123;
 const KEY = 'emulator-suite-key-5f0c3b2a9e8d7c6b';
 const TOKEN = 'emulator-suite-callback-token';
 
-const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
-
-async function sha256Hex(s) {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export default function register(test, tim, env) {
-  const { assert } = env;
-  const { Emulator } = env;
-  if (!Emulator) throw new Error('the runner did not pass tim-edge/emulator as env.Emulator');
-
-  const setup = (emuOpts = {}, clientOpts = {}) => {
-    const emulator = new Emulator({ sdkAppId: APP, key: KEY, ...emuOpts });
-    const client = new tim.TimClient({ sdkAppId: APP, key: KEY, fetch: emulator.fetch, maxRetries: 0, ...clientOpts });
-    return { emulator, client };
-  };
-  const apiError = (code, infoPattern) => (e) => {
-    assert.ok(e instanceof tim.TimError, `expected a TimError, got ${e && e.message}`);
-    assert.equal(e.kind, 'api', e.message);
-    assert.equal(e.code, code, e.message);
-    if (infoPattern) assert.match(e.info, infoPattern);
-  };
+  const { assert, Emulator, setup, apiError, webhooks } = emulatorKit(tim, env, { app: APP, key: KEY, token: TOKEN });
 
   test('accounts: import, check, delete through typed methods', async () => {
     const { client } = setup();
@@ -200,28 +182,17 @@ export default function register(test, tim, env) {
 
   test('webhooks: signed like Tencent, and before-send replies are honoured', async () => {
     const seen = [];
-    const handler = tim.createWebhookHandler({
-      sdkAppId: APP,
-      token: TOKEN,
-      on: {
-        'C2C.CallbackBeforeSendMsg': ({ body }) => {
-          const t = body.MsgBody[0].MsgContent.Text;
-          if (t.includes('http')) return tim.WebhookReply.reject(120002, 'no links');
-          if (t === 'drop me') return tim.WebhookReply.drop();
-          if (t.includes('darn')) return tim.WebhookReply.modify({ MsgBody: text(t.replace('darn', '****')) });
-          return tim.WebhookReply.allow();
-        },
-        'C2C.CallbackAfterSendMsg': ({ body }) => { seen.push(body.MsgBody[0].MsgContent.Text); },
+    const { callback, signs } = webhooks({
+      'C2C.CallbackBeforeSendMsg': ({ body }) => {
+        const t = body.MsgBody[0].MsgContent.Text;
+        if (t.includes('http')) return tim.WebhookReply.reject(120002, 'no links');
+        if (t === 'drop me') return tim.WebhookReply.drop();
+        if (t.includes('darn')) return tim.WebhookReply.modify({ MsgBody: text(t.replace('darn', '****')) });
+        return tim.WebhookReply.allow();
       },
+      'C2C.CallbackAfterSendMsg': ({ body }) => { seen.push(body.MsgBody[0].MsgContent.Text); },
     });
-    const signs = [];
-    const deliver = async (url, init) => {
-      // Independent check of the signature: sha256(token + RequestTime) with WebCrypto.
-      const q = new URL(url).searchParams;
-      signs.push(q.get('Sign') === (await sha256Hex(TOKEN + q.get('RequestTime'))));
-      return handler(new Request(url, init), {}, { waitUntil() {}, passThroughOnException() {} });
-    };
-    const { client } = setup({ callback: { url: 'http://app.example/tim/callback', token: TOKEN, fetch: deliver } });
+    const { client } = setup({ callback });
     await client.account.importAccounts({ Accounts: ['alice', 'bob'] });
     const send = (t, n) => client.message.sendMsg({ From_Account: 'bob', To_Account: 'alice', MsgRandom: n, MsgBody: text(t) });
     await send('hello', 1);

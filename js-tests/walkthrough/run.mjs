@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { assert, createRegistry, formatResult } from '../harness.mjs';
-import { RESULT_MARK, exitWhenFlushed } from '../runners/common.mjs';
+import { reportAndExit } from '../runners/common.mjs';
 import { nodeOracle } from '../runners/node-oracle.mjs';
 import { startWranglerDev } from '../server/wrangler-dev.mjs';
 import { ensureExampleDeps } from '../example/deps.mjs';
@@ -122,8 +122,4 @@ registry.test('walkthrough: the README curl lines against the offline example Wo
 });
 
 const results = await registry.run({ grep: config.grep, onResult: (r) => console.log(formatResult(r)) });
-const passed = results.filter((r) => r.ok).length;
-const summary = { runtime: 'walkthrough', passed, failed: results.length - passed };
-console.log(`walkthrough: ${passed} passed, ${summary.failed} failed`);
-console.log(RESULT_MARK + JSON.stringify({ summary, results }));
-await exitWhenFlushed(summary.failed === 0 ? 0 : 1);
+await reportAndExit('walkthrough', results);

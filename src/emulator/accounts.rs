@@ -4,7 +4,7 @@
 //! that the account exists. A nickname or avatar given at import is stored as the profile tags
 //! `Tag_Profile_IM_Nick` / `Tag_Profile_IM_Image`, as Tencent does.
 
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -53,19 +53,11 @@ pub const ROUTES: &[Route] = &[
     route("account_delete", delete),
     route("account_check", check),
     route("kick", kick),
-    Route {
-        service: "openim",
-        command: "query_online_status",
-        handler: online_status,
-    },
+    Route::new("openim", "query_online_status", online_status),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "im_open_login_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("im_open_login_svc", command, handler)
 }
 
 fn import_one(ctx: &mut Ctx<'_>) -> Outcome {

@@ -71,16 +71,8 @@ impl Persist for Audit {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route {
-        service: "im_msg_audit",
-        command: "content_moderation",
-        handler: moderate,
-    },
-    Route {
-        service: "im_msg_audit",
-        command: "batch_content_moderation",
-        handler: moderate_batch,
-    },
+    Route::new("im_msg_audit", "content_moderation", moderate),
+    Route::new("im_msg_audit", "batch_content_moderation", moderate_batch),
     keywords::route("add_local_audit_keywords", keywords::add_local),
     keywords::route("delete_local_audit_keywords", keywords::delete_local),
     keywords::route("get_local_audit_keywords", keywords::get_local),

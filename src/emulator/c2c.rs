@@ -15,9 +15,9 @@ mod unread;
 pub(crate) use send::msg_body;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
-use super::{ApiError, Ctx, Outcome};
+use super::{ApiError, Ctx};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -219,25 +219,8 @@ pub const ROUTES: &[Route] = &[
     route("get_c2c_unread_msg_num", unread::unread_num),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "openim",
-        command,
-        handler,
-    }
-}
-
-/// An account field that must name an imported account (or the admin): `missing` when it is
-/// absent or not a 1-32 byte string, `unknown` when nobody has that ID.
-fn account<'a>(ctx: &Ctx<'a>, key: &str, missing: i64, unknown: i64) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, missing)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            unknown,
-            field_msg(key, "is not an imported account"),
-        ));
-    }
-    Ok(id)
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("openim", command, handler)
 }
 
 /// An optional integer field that must fit Tencent's 32-bit unsigned fields.

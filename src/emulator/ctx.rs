@@ -120,6 +120,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// [`Ctx::before`] for a creation, which the app can only allow or refuse: a modification is
+    /// ignored, and a silent drop (meaningless for a creation) is refused like a rejection, 10016
+    /// "the app's <command> refused <what>" unless the app gave its own code. `Err` (ignored)
+    /// while pending.
+    pub fn before_creation(
+        &mut self,
+        command: &'static str,
+        body: Value,
+        what: &str,
+    ) -> Result<(), ApiError> {
+        match self.before(command, body) {
+            Before::Pending => Err(ApiError::new(0, "")),
+            Before::Reject { custom: Some(e) } => Err(e),
+            Before::Reject { custom: None } | Before::Drop => {
+                let mut info = String::from("the app's ");
+                info.push_str(command);
+                info.push_str(" refused ");
+                info.push_str(what);
+                Err(ApiError::new(10_016, info))
+            }
+            Before::Allow | Before::AllowModified(_) => Ok(()),
+        }
+    }
+
     /// The app's raw answer to the before-callback (on the second pass), for callbacks whose
     /// custom refusal codes lie outside [120001, 130000] (topic creation: [10100, 10200]).
     pub fn before_reply(&self) -> Option<&'a Value> {
@@ -189,6 +213,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An array of 1..=`max` items.
+    pub fn items(&self, key: &str, max: usize, code: i64) -> Result<&'a [Value], ApiError> {
+        let items = self.array(key, code)?;
+        if items.is_empty() || items.len() > max {
+            let mut what = String::from("must hold 1-");
+            what.push_str(&max.to_string());
+            what.push_str(" items");
+            return Err(ApiError::new(code, field_msg(key, &what)));
+        }
+        Ok(items)
+    }
+
     /// An array of UserIDs (`["a","b"]`), each checked, with at most `max` items.
     pub fn user_ids(&self, key: &str, max: usize, code: i64) -> Result<Vec<&'a str>, ApiError> {
         let items = self.array(key, code)?;
@@ -208,6 +244,19 @@ impl<'a> Ctx<'a> {
                 Ok(s)
             })
             .collect()
+    }
+
+    /// A UserID field (`bad` when it is not one) naming an imported account or the admin
+    /// (`unknown` when nobody has that ID).
+    pub fn imported(&self, key: &str, bad: i64, unknown: i64) -> Result<&'a str, ApiError> {
+        let id = self.user_id(key, bad)?;
+        if !self.exists(id) {
+            return Err(ApiError::new(
+                unknown,
+                field_msg(key, "is not an imported account"),
+            ));
+        }
+        Ok(id)
     }
 
     /// Whether `id` is an imported account (the admin always is).

@@ -5,7 +5,7 @@
 //! The state is who follows whom since when; the reverse index (followers) is rebuilt from it
 //! when a snapshot is read.
 
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -132,24 +132,13 @@ pub const ROUTES: &[Route] = &[
     route("follow_get_info", get_info),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "follow",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("follow", command, handler)
 }
 
 /// `From_Account`: a UserID (30001) of an imported account (30003).
 fn from<'a>(ctx: &Ctx<'a>) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id("From_Account", BAD)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            NO_ACCOUNT,
-            "From_Account is not an imported account",
-        ));
-    }
-    Ok(id)
+    ctx.imported("From_Account", BAD, NO_ACCOUNT)
 }
 
 fn result(id: &str, code: i64, info: &str) -> Value {

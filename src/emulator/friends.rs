@@ -18,7 +18,7 @@ mod relations;
 
 pub use chain::{Chain, Entry, Friends};
 
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::{ApiError, Ctx};
 use serde_json::{json, Value};
 
@@ -43,12 +43,8 @@ pub const ROUTES: &[Route] = &[
     route("group_get", lists::get),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> super::Outcome) -> Route {
-    Route {
-        service: "sns",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("sns", command, handler)
 }
 
 /// `From_Account`: a valid UserID of an imported account (or the admin).

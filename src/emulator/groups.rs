@@ -27,9 +27,9 @@ mod topics;
 mod unread;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
-use super::{ApiError, Ctx, Outcome};
+use super::{ApiError, Ctx};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -328,12 +328,8 @@ pub const ROUTES: &[Route] = &[
     route("group_msg_recall", messages::recall),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "group_open_http_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("group_open_http_svc", command, handler)
 }
 
 const ATTR_SVC: &str = "group_open_attr_http_svc";
@@ -351,30 +347,30 @@ pub const MORE_ROUTES: &[Route] = &[
     route("unban_group_member", bans::unban),
     route("import_group_msg", imports::messages),
     route("delete_group_msg_by_sender", history::delete_by_sender),
-    at("openim", "modify_group_msg", history::modify),
+    Route::new("openim", "modify_group_msg", history::modify),
     route("send_broadcast_msg", history::broadcast),
     route("clear_group_msg", history::clear),
     route("get_group_msg_receipt", receipts::counts),
     route("get_group_msg_receipt_detail", receipts::detail),
     route("group_msg_receipt", receipts::mark_read),
-    at(ATTR_SVC, "get_group_attr", attributes::get),
+    Route::new(ATTR_SVC, "get_group_attr", attributes::get),
     route("modify_group_attr", attributes::modify),
     route("clear_group_attr", attributes::clear),
     route("set_group_attr", attributes::set),
     route("get_group_counter", counters::get),
     route("update_group_counter", counters::update),
     route("delete_group_counter", counters::delete),
-    at(LIVE_SVC, "get_members", live::members),
-    at(LIVE_SVC, "modify_user_info", live::marks),
-    at(LIVE_SVC, "check_members", live::check),
-    at(LIVE_SVC, "get_admin_list", live::admins),
-    at(LIVE_SVC, "modify_admin", live::modify_admins),
-    at(TOPIC_SVC, "create_topic", topics::create),
-    at(TOPIC_SVC, "get_topic", topics::get),
-    at(TOPIC_SVC, "modify_topic", topics::modify),
-    at(TOPIC_SVC, "destroy_topic", topics::destroy),
+    Route::new(LIVE_SVC, "get_members", live::members),
+    Route::new(LIVE_SVC, "modify_user_info", live::marks),
+    Route::new(LIVE_SVC, "check_members", live::check),
+    Route::new(LIVE_SVC, "get_admin_list", live::admins),
+    Route::new(LIVE_SVC, "modify_admin", live::modify_admins),
+    Route::new(TOPIC_SVC, "create_topic", topics::create),
+    Route::new(TOPIC_SVC, "get_topic", topics::get),
+    Route::new(TOPIC_SVC, "modify_topic", topics::modify),
+    Route::new(TOPIC_SVC, "destroy_topic", topics::destroy),
     route("import_topic", topics::import),
-    at(TOPIC_SVC, "get_online_member_num", topics::online_num),
+    Route::new(TOPIC_SVC, "get_online_member_num", topics::online_num),
     route("create_permission_group", permissions::create),
     route("destroy_permission_group", permissions::destroy),
     route("modify_permission_group", permissions::modify),
@@ -391,18 +387,6 @@ pub const MORE_ROUTES: &[Route] = &[
     route("get_permission_group_member_list", permissions::members),
 ];
 
-const fn at(
-    service: &'static str,
-    command: &'static str,
-    handler: fn(&mut Ctx<'_>) -> Outcome,
-) -> Route {
-    Route {
-        service,
-        command,
-        handler,
-    }
-}
-
 // ---- small shared helpers
 
 fn no_group() -> ApiError {
@@ -411,6 +395,14 @@ fn no_group() -> ApiError {
 
 fn bad(key: &str, what: &str) -> ApiError {
     ApiError::new(BAD, field_msg(key, what))
+}
+
+/// An item's `Member_Account` (the item is in the list `list`): a UserID of 1-32 bytes.
+fn member_account<'a>(item: &'a Value, list: &str) -> Result<&'a str, ApiError> {
+    item.get("Member_Account")
+        .and_then(Value::as_str)
+        .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
+        .ok_or_else(|| bad(list, "items need a Member_Account of 1-32 bytes"))
 }
 
 /// An optional string of at most `max` bytes.

@@ -13,7 +13,7 @@
 //! test can exercise the conflict, and writes unconditionally when it is left out.
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -90,12 +90,8 @@ pub const ROUTES: &[Route] = &[
     route("group_set_key_values", set_group),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "openim_msg_ext_http_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("openim_msg_ext_http_svc", command, handler)
 }
 
 /// The message a request names: its key in [`MsgExt`], the fields the callback repeats, and the

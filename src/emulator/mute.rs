@@ -69,30 +69,15 @@ fn until(duration: u64, now_s: u64) -> Option<u64> {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route {
-        service: "openconfigsvr",
-        command: "setnospeaking",
-        handler: set,
-    },
-    Route {
-        service: "openconfigsvr",
-        command: "getnospeaking",
-        handler: get,
-    },
+    Route::new("openconfigsvr", "setnospeaking", set),
+    Route::new("openconfigsvr", "getnospeaking", get),
 ];
 
 fn account<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {
     if !ctx.body.contains_key(key) {
         return Err(ApiError::new(NO_ACCOUNT, field_msg(key, "is required")));
     }
-    let id = ctx.user_id(key, BAD_ACCOUNT)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            BAD_ACCOUNT,
-            field_msg(key, "is not an imported account"),
-        ));
-    }
-    Ok(id)
+    ctx.imported(key, BAD_ACCOUNT, BAD_ACCOUNT)
 }
 
 fn duration(ctx: &Ctx<'_>, key: &str) -> Result<Option<u64>, ApiError> {

@@ -12,7 +12,7 @@ mod messages;
 mod subscribers;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -178,12 +178,8 @@ pub const ROUTES: &[Route] = &[
     ),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "official_account_open_http_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("official_account_open_http_svc", command, handler)
 }
 
 // ---- readers shared by the handler files
@@ -229,11 +225,7 @@ fn opt_range(ctx: &Ctx<'_>, key: &str, min: u64, max: u64) -> Result<Option<u64>
 
 /// An imported account named by `key` (the admin counts as one).
 fn user<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, BAD)?;
-    if !ctx.exists(id) {
-        return Err(bad(key, "is not an imported account"));
-    }
-    Ok(id)
+    ctx.imported(key, BAD, BAD)
 }
 
 /// `ResponseFilter.OfficialAccountBaseInfoFilter`: the field names, or `None` for all.

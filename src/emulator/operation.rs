@@ -94,25 +94,13 @@ impl Persist for Cos {
 }
 
 pub const ROUTES: &[Route] = &[
-    route("openconfigsvr", "getappinfo", app_info),
-    route("open_msg_svc", "get_history", history),
-    route("ConfigSvc", "GetIPList", ip_list),
-    route("im_cos_msg", "forbid_illegal_object", forbid),
-    route("im_cos_msg", "allow_banned_object", allow),
-    route("im_cos_msg", "get_cos_sig", cos_sig),
+    Route::new("openconfigsvr", "getappinfo", app_info),
+    Route::new("open_msg_svc", "get_history", history),
+    Route::new("ConfigSvc", "GetIPList", ip_list),
+    Route::new("im_cos_msg", "forbid_illegal_object", forbid),
+    Route::new("im_cos_msg", "allow_banned_object", allow),
+    Route::new("im_cos_msg", "get_cos_sig", cos_sig),
 ];
-
-const fn route(
-    service: &'static str,
-    command: &'static str,
-    handler: fn(&mut Ctx<'_>) -> Outcome,
-) -> Route {
-    Route {
-        service,
-        command,
-        handler,
-    }
-}
 
 /// One row per Beijing day of the last 30, yesterday first (as the doc's example orders them).
 /// `AppId` is the SDKAppID, `AppName` "tim-edge emulator", `Company` "tim-edge",

@@ -170,16 +170,8 @@ fn check_item(item: &Value) -> Result<(&str, &Value), ApiError> {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route {
-        service: "profile",
-        command: "portrait_set",
-        handler: set,
-    },
-    Route {
-        service: "profile",
-        command: "portrait_get",
-        handler: get,
-    },
+    Route::new("profile", "portrait_set", set),
+    Route::new("profile", "portrait_get", get),
 ];
 
 /// All items are checked before any is stored: one bad item fails the request and changes

@@ -14,7 +14,7 @@ mod send;
 mod targets;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -238,12 +238,8 @@ pub const ROUTES: &[Route] = &[
     }),
 ];
 
-const fn route(svc: Svc, command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: svc.service(),
-        command,
-        handler,
-    }
+const fn route(svc: Svc, command: &'static str, handler: Handler) -> Route {
+    Route::new(svc.service(), command, handler)
 }
 
 // ---- readers shared by both handler files

@@ -19,21 +19,10 @@ const NO_MESSAGE: i64 = 20026;
 /// Messages per call: the page states no bound; this one is the emulator's.
 const MAX_ITEMS: usize = 100;
 
-pub const ROUTES: &[Route] = &[Route {
-    service: "openim",
-    command: "c2c_msg_read_receipt",
-    handler: read_receipt,
-}];
+pub const ROUTES: &[Route] = &[Route::new("openim", "c2c_msg_read_receipt", read_receipt)];
 
 fn account<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id(key, BAD)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            NO_ACCOUNT,
-            field_msg(key, "is not an imported account"),
-        ));
-    }
-    Ok(id)
+    ctx.imported(key, BAD, NO_ACCOUNT)
 }
 
 fn read_receipt(ctx: &mut Ctx<'_>) -> Outcome {

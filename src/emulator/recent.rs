@@ -9,7 +9,7 @@
 mod contacts;
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -138,24 +138,13 @@ pub const ROUTES: &[Route] = &[
     route("get_contact_group", contacts::get),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "recentcontact",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("recentcontact", command, handler)
 }
 
 /// `From_Account`: a UserID (50002) of an imported account (50001).
 fn owner<'a>(ctx: &Ctx<'a>) -> Result<&'a str, ApiError> {
-    let id = ctx.user_id("From_Account", BAD)?;
-    if !ctx.exists(id) {
-        return Err(ApiError::new(
-            NO_ACCOUNT,
-            "From_Account is not an imported account",
-        ));
-    }
-    Ok(id)
+    ctx.imported("From_Account", BAD, NO_ACCOUNT)
 }
 
 /// A required non-negative integer.

@@ -4,7 +4,7 @@
 //! Codes: 10004 invalid parameter, 10008 more than 20 chatbots.
 
 use super::ctx::field_msg;
-use super::routes::Route;
+use super::routes::{Handler, Route};
 use super::snapshot::Persist;
 use super::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
@@ -57,12 +57,8 @@ pub const ROUTES: &[Route] = &[
     route("get_all_robots", list),
 ];
 
-const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "openim_robot_http_svc",
-        command,
-        handler,
-    }
+const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("openim_robot_http_svc", command, handler)
 }
 
 fn robot_id<'a>(ctx: &Ctx<'a>, key: &str) -> Result<&'a str, ApiError> {

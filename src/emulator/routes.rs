@@ -6,10 +6,23 @@ use super::{
     push, receipts, recent, robots, ApiError, Ctx, Outcome,
 };
 
+pub type Handler = fn(&mut Ctx<'_>) -> Outcome;
+
 pub struct Route {
     pub service: &'static str,
     pub command: &'static str,
-    pub handler: fn(&mut Ctx<'_>) -> Outcome,
+    pub handler: Handler,
+}
+
+impl Route {
+    /// `handler` answers `v4/<service>/<command>`.
+    pub const fn new(service: &'static str, command: &'static str, handler: Handler) -> Route {
+        Route {
+            service,
+            command,
+            handler,
+        }
+    }
 }
 
 /// Every domain's table. Adding a domain is one line here and one `ROUTES` in its file.

@@ -8,7 +8,7 @@
 use super::{request_id, Audit};
 use crate::emulator::calendar::datetime;
 use crate::emulator::ctx::field_msg;
-use crate::emulator::routes::Route;
+use crate::emulator::routes::{Handler, Route};
 use crate::emulator::{ApiError, Ctx, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -88,12 +88,8 @@ fn word_ok(w: &str) -> bool {
     !w.is_empty() && w.len() <= MAX_WORD_BYTES
 }
 
-pub const fn route(command: &'static str, handler: fn(&mut Ctx<'_>) -> Outcome) -> Route {
-    Route {
-        service: "im_msg_audit_mgr",
-        command,
-        handler,
-    }
+pub const fn route(command: &'static str, handler: Handler) -> Route {
+    Route::new("im_msg_audit_mgr", command, handler)
 }
 
 /// `SdkAppId` must name this app; the answer's RequestId is derived from the whole body.

@@ -1,7 +1,7 @@
 //! Roaming history (admin_getroammsg) and what changes it afterwards: withdraw, modify and
 //! deleting messages from one side's roaming.
 
-use super::{account, opt_time, Msg, BAD};
+use super::{opt_time, Msg, BAD};
 use crate::emulator::ctx::field_msg;
 use crate::emulator::{ApiError, Ctx, Outcome};
 use serde_json::{json, Value};
@@ -18,8 +18,8 @@ const FLAG_WITHDRAWN: i64 = 2;
 /// `LastMsgTime`/`LastMsgKey` name its oldest message, and the next page is asked for with
 /// `MaxTime = LastMsgTime` plus `LastMsgKey` (the documented continuation).
 pub(super) fn get_roam_msg(ctx: &mut Ctx<'_>) -> Outcome {
-    let op = account(ctx, "Operator_Account", BAD, 90048)?;
-    let peer = account(ctx, "Peer_Account", BAD, 90048)?;
+    let op = ctx.imported("Operator_Account", BAD, 90048)?;
+    let peer = ctx.imported("Peer_Account", BAD, 90048)?;
     let max_cnt = ctx.int("MaxCnt", BAD)?;
     if max_cnt < 1 {
         return Err(ApiError::new(BAD, "MaxCnt must be at least 1"));
@@ -103,8 +103,8 @@ fn history_item(m: &Msg) -> Value {
 /// `From_Account`, `To_Account` and `MsgKey` of withdraw and modify, with the withdraw page's
 /// codes (doc 1047/35015): 90008 / 90003 for the accounts, 90054 for a malformed key.
 fn target<'a>(ctx: &Ctx<'a>) -> Result<(&'a str, &'a str, &'a str), ApiError> {
-    let from = account(ctx, "From_Account", 90008, 90008)?;
-    let to = account(ctx, "To_Account", 90003, 90003)?;
+    let from = ctx.imported("From_Account", 90008, 90008)?;
+    let to = ctx.imported("To_Account", 90003, 90003)?;
     let key = ctx.str("MsgKey", 90054)?;
     if !well_formed_key(key) {
         return Err(ApiError::new(
@@ -187,8 +187,8 @@ pub(super) fn modify(ctx: &mut Ctx<'_>) -> Outcome {
 /// Removes messages from `Operator_Account`'s roaming only; the peer keeps them. Keys that
 /// name no message the operator still sees come back in `InvalidMsgKeyList`.
 pub(super) fn delete_ramble(ctx: &mut Ctx<'_>) -> Outcome {
-    let op = account(ctx, "Operator_Account", BAD, 90048)?;
-    let peer = account(ctx, "Peer_Account", BAD, 90048)?;
+    let op = ctx.imported("Operator_Account", BAD, 90048)?;
+    let peer = ctx.imported("Peer_Account", BAD, 90048)?;
     let keys = ctx.array("MsgKeyList", BAD)?;
     // Tencent states no bound here; 100 keeps one request's work linear in the history.
     if keys.is_empty() || keys.len() > 100 {

@@ -1,6 +1,6 @@
 //! sendmsg, batchsendmsg and importmsg: the three ways a one-to-one message gets stored.
 
-use super::{account, msg_key, opt_time, opt_u32, Msg, Sent, BAD};
+use super::{msg_key, opt_time, opt_u32, Msg, Sent, BAD};
 use crate::emulator::ctx::{field_msg, MSG_ELEM_TYPES};
 use crate::emulator::{ApiError, Before, Ctx, Outcome};
 use serde_json::{json, Value};
@@ -108,7 +108,7 @@ fn sender<'a>(ctx: &Ctx<'a>) -> Result<&'a str, ApiError> {
     if ctx.body.get("From_Account").is_none_or(Value::is_null) {
         return Ok(ctx.admin);
     }
-    account(ctx, "From_Account", 90008, 20003)
+    ctx.imported("From_Account", 90008, 20003)
 }
 
 fn random(ctx: &Ctx<'_>) -> Result<u32, ApiError> {
@@ -121,7 +121,7 @@ fn send_reply(time: u64, key: &str) -> Value {
 
 pub(super) fn sendmsg(ctx: &mut Ctx<'_>) -> Outcome {
     let from = sender(ctx)?;
-    let to = account(ctx, "To_Account", 90003, 20003)?;
+    let to = ctx.imported("To_Account", 90003, 20003)?;
     let random = random(ctx)?;
     let given_seq = opt_u32(ctx, "MsgSeq", BAD)?;
     let body = msg_body(ctx.body.get("MsgBody"))?;
@@ -331,8 +331,8 @@ pub(super) fn importmsg(ctx: &mut Ctx<'_>) -> Outcome {
         Some(2) => false,
         _ => return Err(ApiError::new(90030, "SyncFromOldSystem must be 2 or 5")),
     };
-    let from = account(ctx, "From_Account", 90008, 20003)?;
-    let to = account(ctx, "To_Account", 90003, 20003)?;
+    let from = ctx.imported("From_Account", 90008, 20003)?;
+    let to = ctx.imported("To_Account", 90003, 20003)?;
     let random = random(ctx)?;
     let given_seq = opt_u32(ctx, "MsgSeq", BAD)?;
     let time = opt_time(ctx, "MsgTimeStamp", 90006)?

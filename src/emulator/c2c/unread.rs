@@ -1,6 +1,6 @@
 //! Read state: admin_set_msg_read and get_c2c_unread_msg_num.
 
-use super::{account, opt_time, BAD};
+use super::{opt_time, BAD};
 use crate::emulator::{Ctx, Outcome};
 use serde_json::{json, Value};
 
@@ -9,8 +9,8 @@ const MAX_PEERS: usize = 10;
 
 /// Marks what `Peer_Account` sent to `Report_Account` up to `MsgReadTime` (default: now) read.
 pub(super) fn set_read(ctx: &mut Ctx<'_>) -> Outcome {
-    let reader = account(ctx, "Report_Account", BAD, 90048)?;
-    let peer = account(ctx, "Peer_Account", BAD, 90048)?;
+    let reader = ctx.imported("Report_Account", BAD, 90048)?;
+    let peer = ctx.imported("Peer_Account", BAD, 90048)?;
     let upto = opt_time(ctx, "MsgReadTime", BAD)?.unwrap_or(ctx.now_s);
     if let Some(list) = ctx.state.c2c.conversation_mut(reader, peer) {
         for m in list
@@ -26,7 +26,7 @@ pub(super) fn set_read(ctx: &mut Ctx<'_>) -> Outcome {
 /// Without `Peer_Account`: `AllC2CUnreadMsgNum`. With it: `C2CUnreadMsgNumList` for those peers
 /// (the two documented answer shapes), and `ErrorList` for peers that are not accounts.
 pub(super) fn unread_num(ctx: &mut Ctx<'_>) -> Outcome {
-    let owner = account(ctx, "To_Account", BAD, 90048)?;
+    let owner = ctx.imported("To_Account", BAD, 90048)?;
     if ctx.body.get("Peer_Account").is_none_or(Value::is_null) {
         let all = ctx.state.c2c.unread_total(owner);
         return Ok(json!({ "AllC2CUnreadMsgNum": all }));

@@ -7,7 +7,7 @@
 //! Also the small readers and checks the new endpoint files share.
 
 use super::super::{ApiError, Ctx};
-use super::{attributes, bad, live, permissions, topics, Group, Kind, BAD, DENIED};
+use super::{attributes, bad, live, member_account, permissions, topics, Group, Kind, BAD, DENIED};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -185,10 +185,7 @@ pub(super) fn strings<'a>(
     max: usize,
     max_len: usize,
 ) -> Result<Vec<&'a str>, ApiError> {
-    let items = ctx.array(key, BAD)?;
-    if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
-    }
+    let items = ctx.items(key, max, BAD)?;
     items
         .iter()
         .map(|v| match v.as_str() {
@@ -220,19 +217,8 @@ pub(super) fn account_items<'a>(
     key: &str,
     max: usize,
 ) -> Result<Vec<&'a str>, ApiError> {
-    let items = ctx.array(key, BAD)?;
-    if items.is_empty() || items.len() > max {
-        return Err(bad(key, &counted("must hold 1-", max as u64, " items")));
-    }
-    items
-        .iter()
-        .map(|it| {
-            it.get("Member_Account")
-                .and_then(Value::as_str)
-                .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-                .ok_or_else(|| bad(key, "items need a Member_Account of 1-32 bytes"))
-        })
-        .collect()
+    let items = ctx.items(key, max, BAD)?;
+    items.iter().map(|it| member_account(it, key)).collect()
 }
 
 /// An optional 0/1 flag.

@@ -4,7 +4,7 @@
 
 use super::super::{ApiError, Ctx, Outcome};
 use super::extra::{Broadcast, MAX_BROADCASTS};
-use super::messages::check_body;
+use super::messages::{check_body, random_and_body};
 use super::*;
 use serde_json::json;
 
@@ -106,12 +106,7 @@ pub fn clear(ctx: &mut Ctx<'_>) -> Outcome {
 /// as a repeated message"). The emulator keeps the last 100 broadcasts (they are in snapshots);
 /// live groups keep no history, so nothing else changes.
 pub fn broadcast(ctx: &mut Ctx<'_>) -> Outcome {
-    let random = u64::try_from(ctx.int("Random", BAD)?)
-        .ok()
-        .filter(|&r| r <= u64::from(u32::MAX))
-        .ok_or_else(|| bad("Random", "must be a 32-bit unsigned integer"))?;
-    let body = ctx.array("MsgBody", BAD)?;
-    check_body(body)?;
+    let (random, body) = random_and_body(ctx)?;
     if Value::Array(body.to_vec()).to_string().len() > 12_000 {
         return Err(bad("MsgBody", "is over 12000 bytes"));
     }

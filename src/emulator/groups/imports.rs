@@ -4,8 +4,8 @@
 //! with 10007 (doc).
 
 use super::super::{ApiError, Ctx, Outcome};
-use super::extra::{opt_flag, GroupExt, MsgExt};
-use super::manage::{check_custom_id, default_apply, generate_id, APPLY_OPTIONS};
+use super::extra::{opt_flag, MsgExt};
+use super::manage::{member_is_admin, NewGroup};
 use super::messages::check_body;
 use super::*;
 use serde_json::json;
@@ -38,41 +38,7 @@ pub fn group(ctx: &mut Ctx<'_>) -> Outcome {
             "AVChatRoom groups cannot be imported (create them with create_group)",
         ));
     }
-    let name = ctx.str("Name", BAD)?;
-    if name.is_empty() || name.len() > 100 {
-        return Err(bad("Name", "must be 1-100 bytes"));
-    }
-    let intro = opt_text(ctx, "Introduction", 400)?.unwrap_or("");
-    let notice = opt_text(ctx, "Notification", 400)?.unwrap_or("");
-    let face = opt_text(ctx, "FaceUrl", 100)?.unwrap_or("");
-    let owner = match ctx.opt_str("Owner_Account", BAD)? {
-        None => None,
-        Some(_) => Some(ctx.user_id("Owner_Account", BAD)?),
-    };
-    if owner.is_some_and(|o| !ctx.exists(o)) {
-        return Err(ApiError::new(NO_ACCOUNT, "Owner_Account is not imported"));
-    }
-    let custom = ctx.opt_str("GroupId", BAD)?;
-    if let Some(id) = custom {
-        check_custom_id(kind, id)?;
-        if ctx.state.groups.contains(id) {
-            return Err(ApiError::new(10021, "GroupId is already in use"));
-        }
-    }
-    let max = match opt_count(ctx, "MaxMemberCount")? {
-        None => kind.default_max(),
-        Some(n @ 1..=100_000) => n,
-        Some(_) => return Err(bad("MaxMemberCount", "must be 1-100000")),
-    };
-    let apply = match ctx.opt_str("ApplyJoinOption", BAD)? {
-        None => default_apply(kind),
-        Some(a) if APPLY_OPTIONS.contains(&a) => a,
-        Some(_) => return Err(bad("ApplyJoinOption", "is not a known option")),
-    };
-    let app_data = match ctx.body.get("AppDefinedData") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => key_values(v, "AppDefinedData")?,
-    };
+    let new = NewGroup::read(ctx, kind)?;
     let created = opt_count(ctx, "CreateTime")?.unwrap_or(ctx.now_s);
     if created > ctx.now_s {
         return Err(bad("CreateTime", "is in the future"));
@@ -80,38 +46,16 @@ pub fn group(ctx: &mut Ctx<'_>) -> Outcome {
     let support_topic = opt_flag(ctx, "SupportTopic")? && kind == Kind::Community;
 
     let groups = &mut ctx.state.groups;
-    let id = match custom {
-        Some(id) => id.to_owned(),
-        None => generate_id(groups, kind)
-            .ok_or_else(|| ApiError::new(10002, "could not generate a free GroupId"))?,
-    };
+    let id = new.id(groups, kind)?;
     groups.serial += 1;
-    let members = owner.map(|o| Member::new(o, Role::Owner, created));
-    let group = Group {
-        serial: groups.serial,
+    let members = new.owner.map(|o| Member::new(o, Role::Owner, created));
+    let group = new.to_group(
+        groups.serial,
         kind,
-        name: name.to_owned(),
-        introduction: intro.to_owned(),
-        notification: notice.to_owned(),
-        face_url: face.to_owned(),
-        owner: owner.map(str::to_owned),
-        create_time: created,
-        max_members: max,
-        apply_join: apply.to_owned(),
-        mute_all: false,
-        app_data,
-        info_seq: 0,
-        last_info_time: created,
-        members: members.into_iter().collect(),
-        muted: BTreeMap::new(),
-        msgs: Vec::new(),
-        next_seq: 1,
-        last_msg_time: 0,
-        ext: GroupExt {
-            support_topic,
-            ..Default::default()
-        },
-    };
+        created,
+        members.into_iter().collect(),
+        support_topic,
+    );
     groups.by_id.insert(id.clone(), group);
     Ok(json!({ "GroupId": id }))
 }
@@ -136,16 +80,8 @@ pub fn members(ctx: &mut Ctx<'_>) -> Outcome {
     }
     let mut incoming = Vec::with_capacity(items.len());
     for it in items {
-        let id = it
-            .get("Member_Account")
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-            .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))?;
-        let admin = match it.get("Role") {
-            None | Some(Value::Null) => false,
-            Some(r) if r.as_str() == Some("Admin") => true,
-            Some(_) => return Err(bad("MemberList", "Role may only be Admin")),
-        };
+        let id = member_account(it, "MemberList")?;
+        let admin = member_is_admin(it)?;
         let number = |key: &str| match it.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => v.as_u64().map(Some).ok_or_else(|| {

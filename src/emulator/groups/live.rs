@@ -164,17 +164,10 @@ pub fn marks(ctx: &mut Ctx<'_>) -> Outcome {
         2 => false,
         _ => return Err(bad("CommandType", "must be 1 (set) or 2 (delete)")),
     };
-    let items = ctx.array("MemberList", BAD)?;
-    if items.is_empty() || items.len() > MAX_MARK_ITEMS {
-        return Err(bad("MemberList", "must hold 1-500 items"));
-    }
+    let items = ctx.items("MemberList", MAX_MARK_ITEMS, BAD)?;
     let mut wanted: Vec<(&str, Vec<u64>)> = Vec::with_capacity(items.len());
     for it in items {
-        let user = it
-            .get("Member_Account")
-            .and_then(Value::as_str)
-            .filter(|u| !u.is_empty() && u.len() <= crate::usersig::MAX_USER_ID_BYTES)
-            .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))?;
+        let user = member_account(it, "MemberList")?;
         let marks = it
             .get("Marks")
             .and_then(Value::as_array)

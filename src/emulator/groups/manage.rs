@@ -1,7 +1,7 @@
 //! The group itself: create, destroy, profile changes, owner change (the read-only queries are
 //! in `queries.rs`).
 
-use super::super::{ApiError, Before, Ctx, Outcome};
+use super::super::{ApiError, Ctx, Outcome};
 use super::*;
 use serde_json::json;
 
@@ -10,6 +10,117 @@ const MAX_INITIAL_MEMBERS: usize = 100;
 /// Custom group IDs are at most 48 bytes.
 const MAX_GROUP_ID: usize = 48;
 pub(super) const APPLY_OPTIONS: [&str; 3] = ["FreeAccess", "NeedPermission", "DisableApply"];
+
+/// The settings create_group and import_group read alike (import_group adds its own fields).
+pub(super) struct NewGroup<'a> {
+    pub name: &'a str,
+    intro: &'a str,
+    notice: &'a str,
+    face: &'a str,
+    pub owner: Option<&'a str>,
+    pub custom: Option<&'a str>,
+    max: u64,
+    apply: &'a str,
+    app_data: Vec<Value>,
+}
+
+impl<'a> NewGroup<'a> {
+    /// Name, Introduction, Notification, FaceUrl, Owner_Account (imported), GroupId (free),
+    /// MaxMemberCount, ApplyJoinOption and AppDefinedData, checked in that order.
+    pub(super) fn read(ctx: &Ctx<'a>, kind: Kind) -> Result<Self, ApiError> {
+        let name = ctx.str("Name", BAD)?;
+        if name.is_empty() || name.len() > 100 {
+            return Err(bad("Name", "must be 1-100 bytes"));
+        }
+        let intro = opt_text(ctx, "Introduction", 400)?.unwrap_or("");
+        let notice = opt_text(ctx, "Notification", 400)?.unwrap_or("");
+        let face = opt_text(ctx, "FaceUrl", 100)?.unwrap_or("");
+        let owner = match ctx.opt_str("Owner_Account", BAD)? {
+            None => None,
+            Some(_) => Some(ctx.user_id("Owner_Account", BAD)?),
+        };
+        if owner.is_some_and(|o| !ctx.exists(o)) {
+            return Err(ApiError::new(NO_ACCOUNT, "Owner_Account is not imported"));
+        }
+        let custom = ctx.opt_str("GroupId", BAD)?;
+        if let Some(id) = custom {
+            check_custom_id(kind, id)?;
+            if ctx.state.groups.contains(id) {
+                return Err(ApiError::new(10021, "GroupId is already in use"));
+            }
+        }
+        let max = match opt_count(ctx, "MaxMemberCount")? {
+            None => kind.default_max(),
+            Some(n @ 1..=100_000) => n,
+            Some(_) => return Err(bad("MaxMemberCount", "must be 1-100000")),
+        };
+        let apply = match ctx.opt_str("ApplyJoinOption", BAD)? {
+            None => default_apply(kind),
+            Some(a) if APPLY_OPTIONS.contains(&a) => a,
+            Some(_) => return Err(bad("ApplyJoinOption", "is not a known option")),
+        };
+        let app_data = match ctx.body.get("AppDefinedData") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(v) => key_values(v, "AppDefinedData")?,
+        };
+        Ok(Self {
+            name,
+            intro,
+            notice,
+            face,
+            owner,
+            custom,
+            max,
+            apply,
+            app_data,
+        })
+    }
+
+    /// The custom GroupId, or a free generated one.
+    pub(super) fn id(&self, groups: &mut Groups, kind: Kind) -> Result<String, ApiError> {
+        match self.custom {
+            Some(id) => Ok(id.to_owned()),
+            None => generate_id(groups, kind)
+                .ok_or_else(|| ApiError::new(10002, "could not generate a free GroupId")),
+        }
+    }
+
+    /// The group as created at `created` (seconds) with `members`.
+    pub(super) fn to_group(
+        &self,
+        serial: u64,
+        kind: Kind,
+        created: u64,
+        members: Vec<Member>,
+        support_topic: bool,
+    ) -> Group {
+        Group {
+            serial,
+            kind,
+            name: self.name.to_owned(),
+            introduction: self.intro.to_owned(),
+            notification: self.notice.to_owned(),
+            face_url: self.face.to_owned(),
+            owner: self.owner.map(str::to_owned),
+            create_time: created,
+            max_members: self.max,
+            apply_join: self.apply.to_owned(),
+            mute_all: false,
+            app_data: self.app_data.clone(),
+            info_seq: 0,
+            last_info_time: created,
+            members,
+            muted: BTreeMap::new(),
+            msgs: Vec::new(),
+            next_seq: 1,
+            last_msg_time: 0,
+            ext: super::extra::GroupExt {
+                support_topic,
+                ..Default::default()
+            },
+        }
+    }
+}
 
 struct NewMember<'a> {
     id: &'a str,
@@ -25,43 +136,7 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
             "must be Private, Public, ChatRoom, AVChatRoom or Community",
         )
     })?;
-    let name = ctx.str("Name", BAD)?;
-    if name.is_empty() || name.len() > 100 {
-        return Err(bad("Name", "must be 1-100 bytes"));
-    }
-    let intro = opt_text(ctx, "Introduction", 400)?;
-    let notice = opt_text(ctx, "Notification", 400)?;
-    let face = opt_text(ctx, "FaceUrl", 100)?;
-    let owner = match ctx.opt_str("Owner_Account", BAD)? {
-        None => None,
-        Some(_) => Some(ctx.user_id("Owner_Account", BAD)?),
-    };
-    if let Some(o) = owner {
-        if !ctx.exists(o) {
-            return Err(ApiError::new(NO_ACCOUNT, "Owner_Account is not imported"));
-        }
-    }
-    let custom = ctx.opt_str("GroupId", BAD)?;
-    if let Some(id) = custom {
-        check_custom_id(kind, id)?;
-        if ctx.state.groups.contains(id) {
-            return Err(ApiError::new(10021, "GroupId is already in use"));
-        }
-    }
-    let max = match opt_count(ctx, "MaxMemberCount")? {
-        None => kind.default_max(),
-        Some(n @ 1..=100_000) => n,
-        Some(_) => return Err(bad("MaxMemberCount", "must be 1-100000")),
-    };
-    let apply = match ctx.opt_str("ApplyJoinOption", BAD)? {
-        None => default_apply(kind),
-        Some(a) if APPLY_OPTIONS.contains(&a) => a,
-        Some(_) => return Err(bad("ApplyJoinOption", "is not a known option")),
-    };
-    let app_data = match ctx.body.get("AppDefinedData") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => key_values(v, "AppDefinedData")?,
-    };
+    let new = NewGroup::read(ctx, kind)?;
     let members = initial_members(ctx)?;
     // Topics exist only in Community groups that asked for them (the doc: "valid only for
     // communities"; other types ignore it).
@@ -72,15 +147,15 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
             "AVChatRoom groups take no MemberList: members join through the client SDK",
         ));
     }
-    let total = members.iter().filter(|m| Some(m.id) != owner).count()
-        + usize::from(owner.is_some() && kind != Kind::AVChatRoom);
-    if total as u64 > max {
+    let total = members.iter().filter(|m| Some(m.id) != new.owner).count()
+        + usize::from(new.owner.is_some() && kind != Kind::AVChatRoom);
+    if total as u64 > new.max {
         return Err(ApiError::new(10014, "MemberList exceeds MaxMemberCount"));
     }
 
     let ids: Vec<&str> = members.iter().map(|m| m.id).collect();
     let member_list = super::members::account_items(&ids);
-    let owned = owner.map_or(0, |o| {
+    let owned = new.owner.map_or(0, |o| {
         ctx.state
             .groups
             .by_id
@@ -90,36 +165,21 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
     });
     let before = json!({
         "Operator_Account": ctx.admin,
-        "Owner_Account": owner.unwrap_or(""),
+        "Owner_Account": new.owner.unwrap_or(""),
         "Type": kind.name(),
-        "Name": name,
+        "Name": new.name,
         "CreateGroupNum": owned,
         "MemberList": member_list,
         "EventTime": ctx.now_s * 1000,
     });
-    match ctx.before("Group.CallbackBeforeCreateGroup", before) {
-        Before::Pending => return Err(ApiError::new(0, "")),
-        // A silent drop makes no sense for a creation: it is refused like a rejection.
-        Before::Reject { custom: Some(e) } => return Err(e),
-        Before::Reject { custom: None } | Before::Drop => {
-            return Err(ApiError::new(
-                10016,
-                "the app's Group.CallbackBeforeCreateGroup refused the group",
-            ))
-        }
-        Before::Allow | Before::AllowModified(_) => {}
-    }
+    ctx.before_creation("Group.CallbackBeforeCreateGroup", before, "the group")?;
 
     let now = ctx.now_s;
     let groups = &mut ctx.state.groups;
-    let id = match custom {
-        Some(id) => id.to_owned(),
-        None => generate_id(groups, kind)
-            .ok_or_else(|| ApiError::new(10002, "could not generate a free GroupId"))?,
-    };
+    let id = new.id(groups, kind)?;
     groups.serial += 1;
     let mut roster = Vec::new();
-    if let (Some(o), false) = (owner, kind == Kind::AVChatRoom) {
+    if let (Some(o), false) = (new.owner, kind == Kind::AVChatRoom) {
         roster.push(Member::new(o, Role::Owner, now));
     }
     for m in &members {
@@ -130,46 +190,31 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         member.app_data = m.app_data.clone();
         roster.push(member);
     }
-    let group = Group {
-        serial: groups.serial,
-        kind,
-        name: name.to_owned(),
-        introduction: intro.unwrap_or("").to_owned(),
-        notification: notice.unwrap_or("").to_owned(),
-        face_url: face.unwrap_or("").to_owned(),
-        owner: owner.map(str::to_owned),
-        create_time: now,
-        max_members: max,
-        apply_join: apply.to_owned(),
-        mute_all: false,
-        app_data: app_data.clone(),
-        info_seq: 0,
-        last_info_time: now,
-        members: roster,
-        muted: BTreeMap::new(),
-        msgs: Vec::new(),
-        next_seq: 1,
-        last_msg_time: 0,
-        ext: super::extra::GroupExt {
-            support_topic,
-            ..Default::default()
-        },
-    };
+    let group = new.to_group(groups.serial, kind, now, roster, support_topic);
     groups.by_id.insert(id.clone(), group);
     ctx.after(
         "Group.CallbackAfterCreateGroup",
         json!({
             "GroupId": id,
             "Operator_Account": ctx.admin,
-            "Owner_Account": owner.unwrap_or(""),
+            "Owner_Account": new.owner.unwrap_or(""),
             "Type": kind.name(),
-            "Name": name,
+            "Name": new.name,
             "MemberList": member_list,
-            "UserDefinedDataList": app_data,
+            "UserDefinedDataList": new.app_data,
             "EventTime": now * 1000,
         }),
     );
     Ok(json!({ "GroupId": id }))
+}
+
+/// A MemberList item's `Role`: absent, or Admin.
+pub(super) fn member_is_admin(item: &Value) -> Result<bool, ApiError> {
+    match item.get("Role") {
+        None | Some(Value::Null) => Ok(false),
+        Some(r) if r.as_str() == Some("Admin") => Ok(true),
+        Some(_) => Err(bad("MemberList", "Role may only be Admin")),
+    }
 }
 
 fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
@@ -183,22 +228,14 @@ fn initial_members<'a>(ctx: &Ctx<'a>) -> Result<Vec<NewMember<'a>>, ApiError> {
     }
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        let id = it
-            .get("Member_Account")
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-            .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))?;
+        let id = member_account(it, "MemberList")?;
         if !ctx.exists(id) {
             return Err(ApiError::new(
                 NO_ACCOUNT,
                 field_msg(id, "in MemberList is not imported"),
             ));
         }
-        let admin = match it.get("Role") {
-            None | Some(Value::Null) => false,
-            Some(r) if r.as_str() == Some("Admin") => true,
-            Some(_) => return Err(bad("MemberList", "Role may only be Admin")),
-        };
+        let admin = member_is_admin(it)?;
         let app_data = match it.get("AppMemberDefinedData") {
             None | Some(Value::Null) => Vec::new(),
             Some(v) => key_values(v, "AppMemberDefinedData")?,
@@ -236,7 +273,7 @@ pub(super) fn check_custom_id(kind: Kind, id: &str) -> Result<(), ApiError> {
 
 /// `@TGS#` + the type's tag + 9 base-32 characters of the serial, scrambled by an odd
 /// multiplier (a bijection mod 2^45, so distinct serials give distinct IDs).
-pub(super) fn generate_id(groups: &mut Groups, kind: Kind) -> Option<String> {
+fn generate_id(groups: &mut Groups, kind: Kind) -> Option<String> {
     const DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     // A custom Community ID may have taken a generated one: try a few serials.
     for _ in 0..8 {

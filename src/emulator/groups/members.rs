@@ -34,12 +34,7 @@ pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
     }
     let ids = items
         .iter()
-        .map(|it| {
-            it.get("Member_Account")
-                .and_then(Value::as_str)
-                .filter(|id| !id.is_empty() && id.len() <= crate::usersig::MAX_USER_ID_BYTES)
-                .ok_or_else(|| bad("MemberList", "items need a Member_Account of 1-32 bytes"))
-        })
+        .map(|it| member_account(it, "MemberList"))
         .collect::<Result<Vec<_>, _>>()?;
     let exists: Vec<bool> = ids.iter().map(|id| ctx.exists(id)).collect();
     let now = ctx.now_s;

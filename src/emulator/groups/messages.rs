@@ -42,18 +42,24 @@ fn no_topics(ctx: &Ctx<'_>) -> Result<(), ApiError> {
     }
 }
 
-fn sent(time: u64, seq: u64) -> Value {
-    json!({ "MsgTime": time, "MsgSeq": seq })
-}
-
-pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
-    let id = ctx.str("GroupId", BAD)?;
+/// A sent message's `Random` (32-bit unsigned, the dedup key) and its checked `MsgBody`.
+pub(super) fn random_and_body<'a>(ctx: &Ctx<'a>) -> Result<(u64, &'a [Value]), ApiError> {
     let random = u64::try_from(ctx.int("Random", BAD)?)
         .ok()
         .filter(|&r| r <= u64::from(u32::MAX))
         .ok_or_else(|| bad("Random", "must be a 32-bit unsigned integer"))?;
     let body = ctx.array("MsgBody", BAD)?;
     check_body(body)?;
+    Ok((random, body))
+}
+
+fn sent(time: u64, seq: u64) -> Value {
+    json!({ "MsgTime": time, "MsgSeq": seq })
+}
+
+pub fn send(ctx: &mut Ctx<'_>) -> Outcome {
+    let id = ctx.str("GroupId", BAD)?;
+    let (random, body) = random_and_body(ctx)?;
     let from = match ctx.opt_str("From_Account", BAD)? {
         None => None,
         Some(_) => Some(ctx.user_id("From_Account", BAD)?),
@@ -260,10 +266,7 @@ pub fn history(ctx: &mut Ctx<'_>) -> Outcome {
 /// RetCode per sequence: 0 recalled (again: still 0), 10030 no such message.
 pub fn recall(ctx: &mut Ctx<'_>) -> Outcome {
     let id = ctx.str("GroupId", BAD)?;
-    let items = ctx.array("MsgSeqList", BAD)?;
-    if items.is_empty() || items.len() > MAX_RECALL {
-        return Err(bad("MsgSeqList", "must hold 1-10 items"));
-    }
+    let items = ctx.items("MsgSeqList", MAX_RECALL, BAD)?;
     let seqs = items
         .iter()
         .map(|it| {

@@ -238,10 +238,7 @@ pub fn get(ctx: &mut Ctx<'_>) -> Outcome {
 
 /// `TopicPermissionList`: `[{TopicId, Permission}]`, 1-50 items.
 fn topic_permissions<'a>(ctx: &Ctx<'a>) -> Result<Vec<(&'a str, u64)>, ApiError> {
-    let items = ctx.array("TopicPermissionList", BAD)?;
-    if items.is_empty() || items.len() > MAX_TOPICS {
-        return Err(bad("TopicPermissionList", "must hold 1-50 items"));
-    }
+    let items = ctx.items("TopicPermissionList", MAX_TOPICS, BAD)?;
     items
         .iter()
         .map(|it| {

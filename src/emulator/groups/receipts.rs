@@ -28,10 +28,7 @@ fn receipts_allowed(g: &Group) -> Result<(), ApiError> {
 }
 
 fn seqs(ctx: &Ctx<'_>) -> Result<Vec<u64>, ApiError> {
-    let items = ctx.array("MsgSeqList", BAD)?;
-    if items.is_empty() || items.len() > MAX_SEQS {
-        return Err(bad("MsgSeqList", "must hold 1-100 items"));
-    }
+    let items = ctx.items("MsgSeqList", MAX_SEQS, BAD)?;
     items
         .iter()
         .map(|it| {

@@ -9,7 +9,7 @@
 //! Messages in topics are not emulated (send_group_msg and the history calls answer 10004 for a
 //! TopicId), so a topic's NextMsgSeq is 1 and its LastMsgTime 0.
 
-use super::super::{ApiError, Before, Ctx, Outcome};
+use super::super::{ApiError, Ctx, Outcome};
 use super::extra::{community_only, opt_on_off, opt_strings, printable, scrambled, strings};
 use super::*;
 use serde_json::json;
@@ -196,17 +196,7 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         "Name": new.name,
         "EventTime": ctx.now_s * 1000,
     });
-    match ctx.before("Group.CallbackBeforeCreateTopic", asked) {
-        Before::Pending => return Err(ApiError::new(0, "")),
-        Before::Reject { custom: Some(e) } => return Err(e),
-        Before::Reject { custom: None } | Before::Drop => {
-            return Err(ApiError::new(
-                10016,
-                "the app's Group.CallbackBeforeCreateTopic refused the topic",
-            ))
-        }
-        Before::Allow | Before::AllowModified(_) => {}
-    }
+    ctx.before_creation("Group.CallbackBeforeCreateTopic", asked, "the topic")?;
     // This callback's own refusal range (its doc): [10100, 10200] with the app's ErrorInfo.
     let reply = ctx.before_reply();
     if let Some(code @ 10_100..=10_200) = reply

@@ -1,6 +1,5 @@
 //! The official account itself: create, destroy, modify its profile, read profiles.
 
-use super::super::Before;
 use super::*;
 
 /// Profile fields and their byte limits (doc 1047/60755). Name is also required on create.
@@ -79,21 +78,11 @@ pub fn create(ctx: &mut Ctx<'_>) -> Outcome {
         "Name": name,
         "EventTime": ctx.now_s * 1000,
     });
-    match ctx.before(
+    ctx.before_creation(
         "OfficialAccount.CallbackBeforeCreateOfficialAccount",
         before,
-    ) {
-        Before::Pending => return Err(ApiError::new(0, "")),
-        Before::Reject { custom: Some(e) } => return Err(e),
-        // A silent drop makes no sense for a creation: it is refused like a rejection.
-        Before::Reject { custom: None } | Before::Drop => {
-            return Err(ApiError::new(
-                REFUSED,
-                "the app's OfficialAccount.CallbackBeforeCreateOfficialAccount refused it",
-            ))
-        }
-        Before::Allow | Before::AllowModified(_) => {}
-    }
+        "it",
+    )?;
     let now = ctx.now_s;
     let id = match custom {
         Some(id) => id.to_owned(),
@@ -203,10 +192,7 @@ pub fn modify(ctx: &mut Ctx<'_>) -> Outcome {
 /// 1-50 `{Official_Account}` items; each answer has its own ErrorCode (130004 for an unknown
 /// account) and the fields `OfficialAccountBaseInfoFilter` keeps (all without a filter).
 pub fn info(ctx: &mut Ctx<'_>) -> Outcome {
-    let items = ctx.array("OfficialAccountIdList", BAD)?;
-    if items.is_empty() || items.len() > MAX_INFO {
-        return Err(bad("OfficialAccountIdList", "must hold 1-50 items"));
-    }
+    let items = ctx.items("OfficialAccountIdList", MAX_INFO, BAD)?;
     let ids = items
         .iter()
         .map(|it| {

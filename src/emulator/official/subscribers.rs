@@ -27,10 +27,7 @@ fn result(id: &str, r: u8) -> Value {
 /// account is full (then `OfficialAccount.CallbackAfterOfficialAccountFull`).
 pub fn add(ctx: &mut Ctx<'_>) -> Outcome {
     let id = account_id(ctx)?;
-    let items = ctx.array("SubscriberList", BAD)?;
-    if items.is_empty() || items.len() > MAX_CHANGE {
-        return Err(bad("SubscriberList", "must hold 1-100 items"));
-    }
+    let items = ctx.items("SubscriberList", MAX_CHANGE, BAD)?;
     let mut wanted = Vec::with_capacity(items.len());
     for it in items {
         let user = it

@@ -283,10 +283,7 @@ fn local_keywords_intercept_or_ask_for_review() {
         v["LocalAuditWords"],
         json!([{"Id":3,"Keyword":"sp.m","WordType":2,"FilterType":2,"ReplacedContent":"","UpdateTime":"2026-01-01 08:00:00"}])
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    r.snapshot_round_trip();
     // Codes.
     let eleven: Vec<Value> = (0..11)
         .map(|i| json!({"Keyword": format!("w{i}")}))

@@ -9,13 +9,7 @@ const SVC: &str = "openim";
 
 /// A rig with alice, bob and carol imported.
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob","carol"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob", "carol"])
 }
 
 fn text(t: &str) -> Value {
@@ -620,9 +614,7 @@ fn modify_and_delete_from_one_side() {
 
 /// One pass of sendmsg with callbacks on (`Rig::call` refuses before-callbacks).
 fn pass(r: &mut Rig, body: &Value, before: Option<&Value>) -> Handled {
-    let url = r.url(SVC, "sendmsg");
-    r.emu
-        .handle("POST", &url, body.to_string().as_bytes(), r.now, before)
+    r.handle(SVC, "sendmsg", &body.to_string(), before)
 }
 
 /// Both passes: the before-callback must be asked for, then `answer` decides.
@@ -784,11 +776,7 @@ fn snapshot_round_trip_keeps_messages_dedup_and_mute() {
         json!({ "From_Account": "carol", "To_Account": "bob", "MsgRandom": 9, "SyncOtherMachine": 2, "MsgBody": [{ "MsgType": "TIMCustomElem", "MsgContent": { "Data": "d" } }], "CloudCustomData": "x" }),
     );
     ok_mute(&mut r, "carol", 300);
-    let snap = r.emu.snapshot().unwrap();
-
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     assert_eq!(other.emu.snapshot().unwrap(), snap);
     // Restored dedup keys still answer a retry with the original key.
     let again = send(&mut other, "alice", "bob", 1, 1, "one");

@@ -1,30 +1,8 @@
-//! Helpers the tests of the later domains share (message extensions, follow, conversations,
-//! chatbots, moderation, operation): a call that also returns its after-callbacks, and the
-//! mistyped-field table check.
+//! A helper the tests of the later domains share (message extensions, follow, conversations,
+//! chatbots, moderation, operation): the mistyped-field table check.
 
 use super::support::*;
-use crate::emulator::{Callback, Handled};
 use serde_json::Value;
-
-/// `call` with callbacks on, returning the answer and the after-callbacks it queued.
-pub fn call_with_callbacks(
-    r: &mut Rig,
-    svc: &str,
-    cmd: &str,
-    body: &str,
-) -> (Value, Vec<Callback>) {
-    r.emu.set_callbacks(true);
-    let url = r.url(svc, cmd);
-    let out = r.emu.handle("POST", &url, body.as_bytes(), r.now, None);
-    r.emu.set_callbacks(false);
-    match out {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
-}
-
-/// Wrong-typed values for a field (floats and `1e2` are not integers, as in Tencent's answers).
-const WRONG: [&str; 6] = ["-7", "[1]", "true", "1.5", "1e2", r#"{"x":1}"#];
 
 /// `good` succeeds, and each of `fields` given each wrong-typed value fails with `code` without
 /// changing the state. `skip` says which (field, value) pairs are valid after all.
@@ -43,14 +21,12 @@ pub fn each_field_mistyped(
             base.get(field).is_some(),
             "{cmd}: the good body lacks {field}"
         );
-        for w in WRONG {
+        for (w, sent) in mistyped(&base, field) {
             if skip(field, w) {
                 continue;
             }
-            let mut o = base.as_object().unwrap().clone();
-            o.insert((*field).to_owned(), serde_json::from_str(w).unwrap());
             let before = r.emu.state().clone();
-            let v = r.call(svc, cmd, &Value::Object(o).to_string());
+            let v = r.call(svc, cmd, &sent);
             assert_eq!(super::support::code(&v), code, "{cmd}: {field} = {w}: {v}");
             assert_eq!(
                 r.emu.state(),
@@ -78,12 +54,4 @@ pub fn send_group(r: &mut Rig, group: &str, from: &str, random: u32) -> u64 {
     );
     let v = r.ok("group_open_http_svc", "send_group_msg", &body);
     v["MsgSeq"].as_u64().unwrap()
-}
-
-/// Imports `ids` (multiaccount_import, 100 at a time).
-pub fn import(r: &mut Rig, ids: &[&str]) {
-    for chunk in ids.chunks(100) {
-        let body = serde_json::json!({ "Accounts": chunk }).to_string();
-        r.ok("im_open_login_svc", "multiaccount_import", &body);
-    }
 }

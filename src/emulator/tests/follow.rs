@@ -9,12 +9,7 @@ use serde_json::{json, Value};
 const SVC: &str = "follow";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    import(
-        &mut r,
-        &["UserID_001", "UserID_002", "UserID_003", "UserID_004"],
-    );
-    r
+    Rig::with_accounts(&["UserID_001", "UserID_002", "UserID_003", "UserID_004"])
 }
 
 fn keys(v: &Value) -> Vec<String> {
@@ -25,9 +20,7 @@ fn keys(v: &Value) -> Vec<String> {
 fn the_documented_requests_give_the_documented_answers() {
     let mut r = rig();
     // follow_add sample request -> sample answer (envelope aside, which has no ErrorDisplay here).
-    let (v, after) = call_with_callbacks(
-        &mut r,
-        SVC,
+    let (v, after) = r.with_callbacks(SVC,
         "follow_add",
         r#"{"From_Account":"UserID_001","FollowItem":[{"To_Account":"UserID_002"},{"To_Account":"UserID_003"}]}"#,
     );
@@ -69,8 +62,7 @@ fn the_documented_requests_give_the_documented_answers() {
     );
     assert_eq!(v["ResultItem"][0]["FollowType"], 2);
     // follow_delete sample request -> sample answer, and the documented callback.
-    let (v, after) = call_with_callbacks(
-        &mut r,
+    let (v, after) = r.with_callbacks(
         SVC,
         "follow_delete",
         r#"{"From_Account":"UserID_001","To_Account":["UserID_002","UserID_003"]}"#,
@@ -145,10 +137,7 @@ fn follow_types_are_the_four_relations() {
 fn follow_get_pages_with_cursors_newest_first() {
     let mut r = rig();
     let others: Vec<String> = (0..25).map(|i| format!("fan{i:02}")).collect();
-    import(
-        &mut r,
-        &others.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    r.import(&others.iter().map(String::as_str).collect::<Vec<_>>());
     r.ok(
         "profile",
         "portrait_set",

@@ -8,19 +8,6 @@ use serde_json::Value;
 
 const SNS: &str = "sns";
 
-fn rig_with(ids: &[&str]) -> Rig {
-    let mut r = Rig::new();
-    for chunk in ids.chunks(100) {
-        let list: Vec<String> = chunk.iter().map(|i| format!("\"{i}\"")).collect();
-        r.ok(
-            "im_open_login_svc",
-            "multiaccount_import",
-            &format!(r#"{{"Accounts":[{}]}}"#, list.join(",")),
-        );
-    }
-    r
-}
-
 fn arr<'v>(v: &'v Value, key: &str) -> &'v Vec<Value> {
     v.get(key)
         .and_then(Value::as_array)
@@ -97,7 +84,7 @@ const FORCE: &str = r#","ForceAddFlags":1"#;
 
 #[test]
 fn add_types_and_check_relations() {
-    let mut r = rig_with(&["a", "b", "c", "d"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c", "d"]);
     add(&mut r, "a", &["b"], FORCE); // AddType absent: two-way
     add(
         &mut r,
@@ -145,7 +132,7 @@ fn add_types_and_check_relations() {
 #[test]
 fn add_reports_each_refusal_with_tencents_code() {
     let ids = ["a", "b", "e", "f", "g", "h", "i", "j"];
-    let mut r = rig_with(&ids);
+    let mut r = Rig::with_accounts(&ids);
     add(&mut r, "a", &["b"], FORCE);
     r.ok(
         SNS,
@@ -209,7 +196,7 @@ fn add_reports_each_refusal_with_tencents_code() {
 
 #[test]
 fn add_checks_the_request_as_a_whole() {
-    let mut r = rig_with(&["a", "b"]);
+    let mut r = Rig::with_accounts(&["a", "b"]);
     let item = r#"{"To_Account":"b","AddSource":"AddSource_Type_Web"}"#;
     let many = vec![item; 1001].join(",");
     let cases = [
@@ -268,7 +255,7 @@ fn add_checks_the_request_as_a_whole() {
 
 #[test]
 fn friend_items_carry_remark_list_wording_and_custom_fields() {
-    let mut r = rig_with(&["a", "b"]);
+    let mut r = Rig::with_accounts(&["a", "b"]);
     r.ok(
         "profile",
         "portrait_set",
@@ -351,7 +338,7 @@ fn friend_items_carry_remark_list_wording_and_custom_fields() {
 
 #[test]
 fn update_changes_tags_and_sequences() {
-    let mut r = rig_with(&["a", "b", "c"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c"]);
     add(&mut r, "a", &["b"], FORCE);
     let seqs = |r: &mut Rig| {
         let v = r.ok(SNS, "friend_get", r#"{"From_Account":"a","StartIndex":0}"#);
@@ -405,7 +392,7 @@ fn update_changes_tags_and_sequences() {
 
 #[test]
 fn delete_one_way_two_way_and_all() {
-    let mut r = rig_with(&["a", "b", "c", "d", "e"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c", "d", "e"]);
     add(&mut r, "a", &["b", "c", "d", "e"], FORCE);
     let v = r.ok(
         SNS,
@@ -469,7 +456,7 @@ fn friend_get_pages_through_250_friends() {
     let mut ids: Vec<String> = (0..250).map(|i| format!("u{i:03}")).collect();
     ids.push("owner".into());
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut r = rig_with(&refs);
+    let mut r = Rig::with_accounts(&refs);
     for chunk in refs[..250].chunks(100) {
         let items: Vec<String> = chunk
             .iter()
@@ -546,7 +533,7 @@ fn friend_get_pages_through_250_friends() {
 
 #[test]
 fn blocklist_ends_friendship_and_blocks_adds() {
-    let mut r = rig_with(&["a", "b", "c", "d"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c", "d"]);
     add(&mut r, "a", &["b"], FORCE);
     let v = r.ok(
         SNS,
@@ -640,7 +627,7 @@ fn blocklist_ends_friendship_and_blocks_adds() {
 
 #[test]
 fn friend_lists_add_get_delete() {
-    let mut r = rig_with(&["a", "b", "c"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c"]);
     add(&mut r, "a", &["b", "c"], FORCE);
     let v = r.ok(
         SNS,
@@ -709,7 +696,7 @@ fn friend_lists_add_get_delete() {
 
 #[test]
 fn snapshot_round_trip_keeps_the_chain() {
-    let mut r = rig_with(&["a", "b", "c"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c"]);
     r.ok(
         SNS,
         "friend_add",
@@ -728,10 +715,7 @@ fn snapshot_round_trip_keeps_the_chain() {
         "black_list_add",
         r#"{"From_Account":"b","To_Account":["c"]}"#,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     for (from, body) in [("a", "friend_get"), ("c", "friend_get")] {
         let q = format!(r#"{{"From_Account":"{from}","StartIndex":0}}"#);
         assert_eq!(r.ok(SNS, body, &q), other.ok(SNS, body, &q));
@@ -751,22 +735,12 @@ fn snapshot_round_trip_keeps_the_chain() {
 }
 
 fn handle(r: &mut Rig, cmd: &str, body: &str, before: Option<&Value>) -> Handled {
-    let url = r.url(SNS, cmd);
-    r.emu.handle("POST", &url, body.as_bytes(), r.now, before)
-}
-
-fn reply(h: Handled) -> (Value, Vec<crate::emulator::Callback>) {
-    match h {
-        Handled::Reply { body, after, .. } => {
-            (serde_json::from_str::<Value>(&body).unwrap(), after)
-        }
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
+    r.handle(SNS, cmd, body, before)
 }
 
 #[test]
 fn friend_webhooks_before_and_after() {
-    let mut r = rig_with(&["a", "b", "c"]);
+    let mut r = Rig::with_accounts(&["a", "b", "c"]);
     r.emu.set_callbacks(true);
     let body = r#"{"From_Account":"a","ForceAddFlags":1,"AddFriendItem":[
         {"To_Account":"b","AddSource":"AddSource_Type_W"},{"To_Account":"c","AddSource":"AddSource_Type_W"},
@@ -850,7 +824,7 @@ fn friend_webhooks_before_and_after() {
 
 #[test]
 fn arrays_and_list_counts_are_bounded() {
-    let mut r = rig_with(&["a", "b"]);
+    let mut r = Rig::with_accounts(&["a", "b"]);
     add(&mut r, "a", &["b"], FORCE);
     let tags = vec!["\"Tag_SNS_IM_Remark\""; 101].join(",");
     r.fails(

@@ -155,12 +155,7 @@ fn attributes_work_in_every_type_but_clearing_a_community_group() {
 fn attribute_changes_send_the_documented_callback() {
     let mut r = rig();
     let gid = public(&mut r);
-    let (v, after) = with_callbacks(
-        &mut r,
-        SVC,
-        "modify_group_attr",
-        &attr_body(&gid, &[("k", "v")]),
-    );
+    let (v, after) = r.with_callbacks(SVC, "modify_group_attr", &attr_body(&gid, &[("k", "v")]));
     assert_eq!(code(&v), 0);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].command, "Group.CallbackAfterGroupAttrChanged");
@@ -171,28 +166,17 @@ fn attribute_changes_send_the_documented_callback() {
     assert_eq!(b["Operator_Account"], ADMIN);
     assert_eq!(b["GroupAttr"], json!([{"key":"k","value":"v"}]));
     assert_eq!(b["EventTime"], NOW * 1000);
-    let (_, after) = with_callbacks(
-        &mut r,
-        SVC,
-        "set_group_attr",
-        &attr_body(&gid, &[("x", "y")]),
-    );
+    let (_, after) = r.with_callbacks(SVC, "set_group_attr", &attr_body(&gid, &[("x", "y")]));
     assert_eq!(after[0].body["OptionType"], "set");
     assert_eq!(after[0].body["GroupAttr"], json!([{"key":"x","value":"y"}]));
-    let (_, after) = with_callbacks(
-        &mut r,
+    let (_, after) = r.with_callbacks(
         SVC,
         "clear_group_attr",
         &format!(r#"{{"GroupId":"{gid}"}}"#),
     );
     assert_eq!(after[0].body["OptionType"], "clear");
     // A refused change sends nothing.
-    let (v, after) = with_callbacks(
-        &mut r,
-        SVC,
-        "modify_group_attr",
-        &attr_body(&gid, &[("", "v")]),
-    );
+    let (v, after) = r.with_callbacks(SVC, "modify_group_attr", &attr_body(&gid, &[("", "v")]));
     assert_eq!(code(&v), 10004);
     assert!(after.is_empty());
 }

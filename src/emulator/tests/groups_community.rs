@@ -349,9 +349,7 @@ fn topic_webhooks_are_sent_and_creation_can_be_refused() {
     );
     r.emu.set_callbacks(false);
 
-    let (_, after) = with_callbacks(
-        &mut r,
-        TOPICS,
+    let (_, after) = r.with_callbacks(TOPICS,
         "modify_topic",
         &format!(
             r#"{{"GroupId":"{gid}","TopicId":"{topic}","TopicName":"TestTopic","Notification":"NewNotification"}}"#
@@ -365,8 +363,7 @@ fn topic_webhooks_are_sent_and_creation_can_be_refused() {
     );
     assert!(b.get("FaceUrl").is_none());
     assert_eq!(b["TopicId"], topic.as_str());
-    let (_, after) = with_callbacks(
-        &mut r,
+    let (_, after) = r.with_callbacks(
         TOPICS,
         "destroy_topic",
         &format!(r#"{{"GroupId":"{gid}","TopicIdList":["{topic}","{gid}@TOPIC#_gone"]}}"#),
@@ -374,8 +371,7 @@ fn topic_webhooks_are_sent_and_creation_can_be_refused() {
     assert_eq!(after[0].command, "Group.CallbackAfterTopicDestroyed");
     assert_eq!(after[0].body["TopicIdList"], json!([topic]));
     // import_topic sends nothing (doc).
-    let (v, after) = with_callbacks(
-        &mut r,
+    let (v, after) = r.with_callbacks(
         SVC,
         "import_topic",
         &format!(r#"{{"GroupId":"{gid}","TopicName":"quiet"}}"#),

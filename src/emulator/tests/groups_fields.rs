@@ -122,17 +122,12 @@ fn a_mistyped_field_is_the_family_code_on_every_later_route() {
     }
     let mut r = world();
     let before = r.emu.state().clone();
-    // Floats (also `1e2`, which is whole) are not integers, as in Tencent's answers.
-    let wrong = ["-7", "[1]", "true", "1.5", "1e2", r#"{"x":1}"#];
     for (svc, cmd, body, fields) in &routes {
         let family = if *svc == "openim" { 90001 } else { 10004 };
         r.fails(svc, cmd, "{}", family);
         let base = serde_json::from_str::<Value>(body).unwrap();
         for field in *fields {
-            for w in wrong {
-                let mut o = base.as_object().unwrap().clone();
-                o.insert(field.to_string(), serde_json::from_str(w).unwrap());
-                let sent = Value::Object(o).to_string();
+            for (w, sent) in mistyped(&base, field) {
                 let v = r.call(svc, cmd, &sent);
                 assert_eq!(code(&v), family, "{cmd} with {field} = {w}: {v}");
             }

@@ -371,7 +371,7 @@ fn a_read_receipt_sends_the_documented_callback() {
     let seq = send(&mut r, &gid, "alice", r#","NeedReadReceipt":1"#);
     let body =
         format!(r#"{{"GroupId":"{gid}","From_Account":"bob","MsgSeqList":[{{"MsgSeq":{seq}}}]}}"#);
-    let (v, after) = with_callbacks(&mut r, SVC, "group_msg_receipt", &body);
+    let (v, after) = r.with_callbacks(SVC, "group_msg_receipt", &body);
     assert_eq!(code(&v), 0);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].command, "Group.CallbackAfterReadReceipt");

@@ -23,7 +23,7 @@ fn import_group_keeps_the_creation_time_and_sends_no_callback() {
     let mut r = rig();
     // The doc's "other optional fields" example (owner "leckie" replaced by an imported account).
     let doc = r#"{"Owner_Account":"alice","Type":"Public","GroupId":"MyFirstGroup","Name":"TestGroup","Introduction":"This is group Introduction","Notification":"This is group Notification","FaceUrl":"http://this.is.face.url","MaxMemberCount":500,"ApplyJoinOption":"FreeAccess","CreateTime":1448357837,"AppDefinedData":[{"Key":"GroupTestData1","Value":"xxxxx"}]}"#;
-    let (v, after) = with_callbacks(&mut r, SVC, "import_group", doc);
+    let (v, after) = r.with_callbacks(SVC, "import_group", doc);
     assert_eq!(code(&v), 0);
     assert_eq!(v["GroupId"], "MyFirstGroup");
     assert!(after.is_empty(), "imports send no callbacks");
@@ -100,7 +100,7 @@ fn import_group_member_reports_each_member() {
         {"Member_Account":"dave","JoinTime":1448356000},
         {"Member_Account":"erin","JoinTime":1767225601},
         {"Member_Account":"alice"}]}"#;
-    let (v, after) = with_callbacks(&mut r, SVC, "import_group_member", body);
+    let (v, after) = r.with_callbacks(SVC, "import_group_member", body);
     assert_eq!(code(&v), 0, "{v}");
     assert!(after.is_empty());
     let results: Vec<(String, u64)> = v["MemberList"]
@@ -202,7 +202,7 @@ fn import_group_msg_orders_by_send_time_and_resets_unread() {
     let doc = r#"{"GroupId":"old","RecentContactFlag":1,"MsgList":[
         {"From_Account":"alice","SendTime":1620808101,"Random":8912345,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}},{"MsgType":"TIMFaceElem","MsgContent":{"Index":6,"Data":"abc\u0000\u0001"}}]},
         {"From_Account":"bob","SendTime":1620892821,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}]}]}"#;
-    let (v, after) = with_callbacks(&mut r, SVC, "import_group_msg", doc);
+    let (v, after) = r.with_callbacks(SVC, "import_group_msg", doc);
     assert!(after.is_empty());
     // The doc's answer.
     assert_eq!(

@@ -1,7 +1,6 @@
 //! What the later group test files share: a rig with accounts, group creation, and readers.
 
 use super::support::*;
-use crate::emulator::{Callback, Handled};
 use serde_json::Value;
 
 pub const SVC: &str = "group_open_http_svc";
@@ -10,13 +9,7 @@ pub const TOPICS: &str = "million_group_open_http_svc";
 
 /// A rig with alice, bob, carol, dave and erin imported.
 pub fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob","carol","dave","erin"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob", "carol", "dave", "erin"])
 }
 
 /// Creates a group from `body` (JSON text) and returns its GroupId.
@@ -68,16 +61,4 @@ pub fn column(v: &Value, list: &str, key: &str) -> Vec<String> {
         .iter()
         .map(|i| i[key].as_str().unwrap().to_owned())
         .collect()
-}
-
-/// One request with callbacks on; the reply and its after-callbacks.
-pub fn with_callbacks(r: &mut Rig, svc: &str, cmd: &str, body: &str) -> (Value, Vec<Callback>) {
-    r.emu.set_callbacks(true);
-    let url = r.url(svc, cmd);
-    let h = r.emu.handle("POST", &url, body.as_bytes(), r.now, None);
-    r.emu.set_callbacks(false);
-    match h {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
 }

@@ -444,10 +444,7 @@ fn live_state_survives_a_snapshot() {
         "ban_group_member",
         &format!(r#"{{"GroupId":"{gid}","Members_Account":["dave"],"Duration":60}}"#),
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     assert_eq!(other.emu.snapshot().unwrap(), snap);
     let v = other.ok(
         LIVE,

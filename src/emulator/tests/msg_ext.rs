@@ -11,7 +11,7 @@ const SVC: &str = "openim_msg_ext_http_svc";
 /// The doc's accounts, and a message between them.
 fn rig() -> (Rig, String) {
     let mut r = Rig::new();
-    import(&mut r, &["62768", "116400"]);
+    r.import(&["62768", "116400"]);
     let key = send_c2c(&mut r, "62768", "116400", 12, "hello");
     (r, key)
 }
@@ -300,7 +300,7 @@ fn a_message_holds_at_most_300_keys_and_pages_200_at_a_time() {
 #[test]
 fn group_messages_have_extensions_too() {
     let mut r = Rig::new();
-    import(&mut r, &["alice", "bob"]);
+    r.import(&["alice", "bob"]);
     r.ok(
         "group_open_http_svc",
         "create_group",
@@ -310,7 +310,7 @@ fn group_messages_have_extensions_too() {
     // group_set_key_values, sample request 1, with a real MsgSeq.
     let set = json!({"GroupId":"lobby","MsgSeq":seq,"OperateType":1,
         "ExtensionList":[{"Key":"key1","Value":"value1","Seq":0},{"Key":"key2","Value":"value2","Seq":0}]});
-    let (v, after) = call_with_callbacks(&mut r, SVC, "group_set_key_values", &set.to_string());
+    let (v, after) = r.with_callbacks(SVC, "group_set_key_values", &set.to_string());
     assert_eq!(
         v["ExtensionList"][1],
         json!({"ErrorCode":0,"Extension":{"Key":"key2","Value":"value2","Seq":1}})
@@ -337,8 +337,7 @@ fn group_messages_have_extensions_too() {
         json!([{"Key":"key1","Value":"value1","Seq":1},{"Key":"key2","Value":"value2","Seq":1}])
     );
     // Sample request 3 (clear) and its callback (example 3: an empty ExtensionList).
-    let (v, after) = call_with_callbacks(
-        &mut r,
+    let (v, after) = r.with_callbacks(
         SVC,
         "group_set_key_values",
         &json!({"GroupId":"lobby","MsgSeq":seq,"OperateType":3}).to_string(),
@@ -381,7 +380,7 @@ fn group_messages_have_extensions_too() {
 fn one_to_one_writes_send_the_documented_callback() {
     let (mut r, key) = rig();
     let set = json!({"From_Account":"62768","To_Account":"116400","OperateType":1,"ExtensionList":[{"Key":"k1","Value":"v1","Seq":0}]});
-    let (_, after) = call_with_callbacks(&mut r, SVC, "set_key_values", &doc(set, &key));
+    let (_, after) = r.with_callbacks(SVC, "set_key_values", &doc(set, &key));
     // C2C.CallbackAfterC2CMsgExtension, example 1.
     let documented = json!({"CallbackCommand":"C2C.CallbackAfterC2CMsgExtension","From_Account":"user1","To_Account":"user2",
         "MsgKey":"93847636_1287657_1764688415","OperateType":1,"ExtensionList":[{"Key":"k1","Value":"v1","Seq":1}],"Seq":1,"EventTime":1764688540182u64});
@@ -395,7 +394,7 @@ fn one_to_one_writes_send_the_documented_callback() {
     );
     // A write where every key conflicts changes nothing and sends nothing.
     let stale = json!({"From_Account":"62768","To_Account":"116400","OperateType":1,"ExtensionList":[{"Key":"k1","Value":"x","Seq":0}]});
-    let (v, after) = call_with_callbacks(&mut r, SVC, "set_key_values", &doc(stale, &key));
+    let (v, after) = r.with_callbacks(SVC, "set_key_values", &doc(stale, &key));
     assert_eq!(v["ExtensionList"][0]["ErrorCode"], 23001);
     assert!(after.is_empty());
 }
@@ -405,10 +404,7 @@ fn extensions_survive_a_snapshot() {
     let (mut r, key) = rig();
     let set = json!({"From_Account":"62768","To_Account":"116400","OperateType":1,"ExtensionList":[{"Key":"k1","Value":"v1"}]});
     r.ok(SVC, "set_key_values", &doc(set, &key));
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (snap, mut other) = r.snapshot_round_trip();
     // A hand-edited snapshot whose key is above LatestSeq is refused.
     let bad = snap.replace(r#""LatestSeq":1"#, r#""LatestSeq":0"#);
     assert_ne!(bad, snap);

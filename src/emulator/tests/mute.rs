@@ -7,13 +7,7 @@ use serde_json::Value;
 const SVC: &str = "openconfigsvr";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["alice","bob"]}"#,
-    );
-    r
+    Rig::with_accounts(&["alice", "bob"])
 }
 
 fn left(r: &mut Rig, id: &str) -> (i64, i64) {

@@ -17,7 +17,7 @@ const DOC_ROW: &str = r#"{"APNSMsgNum":"84","ActiveUserNum":"2014","AppId":"1104
 #[test]
 fn app_info_has_the_documented_fields_for_30_days() {
     let mut r = Rig::new();
-    import(&mut r, &["a", "b", "c"]);
+    r.import(&["a", "b", "c"]);
     r.ok(
         "group_open_http_svc",
         "create_group",
@@ -186,7 +186,7 @@ fn ip_list_and_media_objects() {
 #[test]
 fn read_receipts_check_the_messages() {
     let mut r = Rig::new();
-    import(&mut r, &["user1", "user2", "user3"]);
+    r.import(&["user1", "user2", "user3"]);
     let key = send_c2c(&mut r, "user2", "user1", 1, "hi");
     // The documented request (user1 reads what user2 sent), with a real MsgKey.
     let body = |k: &str| {

@@ -6,17 +6,6 @@ use serde_json::Value;
 
 const SVC: &str = "profile";
 
-fn rig_with(ids: &[&str]) -> Rig {
-    let mut r = Rig::new();
-    let list: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        &format!(r#"{{"Accounts":[{}]}}"#, list.join(",")),
-    );
-    r
-}
-
 fn items(v: &Value) -> &Vec<Value> {
     v.get("UserProfileItem").and_then(Value::as_array).unwrap()
 }
@@ -38,7 +27,7 @@ fn tags(item: &Value) -> Vec<(String, String)> {
 
 #[test]
 fn set_then_get_standard_and_custom_tags() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     r.ok(
         SVC,
         "portrait_set",
@@ -95,7 +84,7 @@ fn set_then_get_standard_and_custom_tags() {
 
 #[test]
 fn bad_values_fail_the_whole_set() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     let long = format!("\"{}\"", "x".repeat(501));
     // (Tag, Value as JSON, Tencent's code); a `None` value leaves Value out.
     let cases: [(&str, Option<&str>, i64); 15] = [
@@ -146,7 +135,7 @@ fn bad_values_fail_the_whole_set() {
 
 #[test]
 fn set_checks_the_account_and_the_shape() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     let nick = r#"[{"Tag":"Tag_Profile_IM_Nick","Value":"N"}]"#;
     r.fails(
         SVC,
@@ -173,7 +162,7 @@ fn set_checks_the_account_and_the_shape() {
 
 #[test]
 fn get_reports_unknown_accounts_per_item() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     let v = r.ok(
         SVC,
         "portrait_get",
@@ -209,17 +198,14 @@ fn get_reports_unknown_accounts_per_item() {
 
 #[test]
 fn profiles_survive_a_snapshot() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     r.ok(
         SVC,
         "portrait_set",
         r#"{"From_Account":"alice","ProfileItem":[{"Tag":"Tag_Profile_IM_Nick","Value":"A"},
             {"Tag":"Tag_Profile_IM_Level","Value":2}]}"#,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (_, mut other) = r.snapshot_round_trip();
     let v = other.ok(
         SVC,
         "portrait_get",
@@ -233,7 +219,7 @@ fn profiles_survive_a_snapshot() {
 
 #[test]
 fn item_and_tag_counts_are_bounded() {
-    let mut r = rig_with(&["alice"]);
+    let mut r = Rig::with_accounts(&["alice"]);
     let item = r#"{"Tag":"Tag_Profile_IM_Nick","Value":"N"}"#;
     for (n, want) in [(100, 0), (101, 40001)] {
         let body = format!(

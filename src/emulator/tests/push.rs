@@ -6,20 +6,13 @@
 //! tag, 90049 unknown TaskId, 90050 revoked already, 90052 over 24 hours).
 
 use super::support::*;
-use crate::emulator::Handled;
 use serde_json::{json, Value};
 
 const IM: &str = "all_member_push";
 const TP: &str = "timpush";
 
 fn rig() -> Rig {
-    let mut r = Rig::new();
-    r.ok(
-        "im_open_login_svc",
-        "multiaccount_import",
-        r#"{"Accounts":["xiaojun012","xiaojun013","xiaoming","zed"]}"#,
-    );
-    r
+    Rig::with_accounts(&["xiaojun012", "xiaojun013", "xiaoming", "zed"])
 }
 
 fn pushes(r: &Rig) -> Vec<Value> {
@@ -703,11 +696,7 @@ fn handle(
     cmd: &str,
     body: &str,
 ) -> (Value, Vec<crate::emulator::Callback>) {
-    let url = r.url(svc, cmd);
-    match r.emu.handle("POST", &url, body.as_bytes(), r.now, None) {
-        Handled::Reply { body, after, .. } => (serde_json::from_str(&body).unwrap(), after),
-        Handled::NeedsBefore(cb) => panic!("unexpected before-callback {}", cb.command),
-    }
+    reply(r.handle(svc, cmd, body, None))
 }
 
 #[test]
@@ -770,10 +759,7 @@ fn pushes_survive_a_snapshot_and_the_oldest_go_past_1000() {
         .as_str()
         .unwrap()
         .to_owned();
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    let (_, mut other) = r.snapshot_round_trip();
     assert_eq!(other.emu.inspect(), r.emu.inspect());
     other.ok(
         TP,

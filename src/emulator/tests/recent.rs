@@ -51,7 +51,7 @@ const FIRST_PAGE: &str = r#"{"From_Account":"id1","TimeStamp":0,"StartIndex":0,"
 #[test]
 fn sends_move_the_list_and_it_reads_as_documented() {
     let mut r = Rig::new();
-    import(&mut r, &["id1", "id2", "id4", "zed"]);
+    r.import(&["id1", "id2", "id4", "zed"]);
     group(&mut r, "id3", "zed", &["id1"]);
     group(&mut r, "id5", "zed", &["id1"]);
     send_c2c(&mut r, "id1", "id2", 1, "a");
@@ -130,7 +130,7 @@ fn get_list_pages_through_equal_times_without_gaps() {
     let peers: Vec<String> = (0..250).map(|i| format!("p{i:03}")).collect();
     let mut all: Vec<&str> = peers.iter().map(String::as_str).collect();
     all.push("hub");
-    import(&mut r, &all);
+    r.import(&all);
     // Three batches: 120 at t, 70 at t+1, 60 at t+2; each batch shares one time.
     let batches = [(0usize, 120usize), (120, 70), (190, 60)];
     for (n, (from, len)) in batches.into_iter().enumerate() {
@@ -163,7 +163,7 @@ fn get_list_pages_through_equal_times_without_gaps() {
 #[test]
 fn delete_removes_the_conversation_and_clear_ramble_the_history() {
     let mut r = Rig::new();
-    import(&mut r, &["id1", "id2", "zed"]);
+    r.import(&["id1", "id2", "zed"]);
     group(&mut r, "g1", "zed", &["id1"]);
     send_c2c(&mut r, "id1", "id2", 1, "a");
     send_group(&mut r, "g1", "zed", 1);
@@ -225,7 +225,7 @@ fn delete_removes_the_conversation_and_clear_ramble_the_history() {
 #[test]
 fn conversation_groups_follow_the_documented_requests() {
     let mut r = Rig::new();
-    import(&mut r, &["user15", "user20", "user0", "user1"]);
+    r.import(&["user15", "user20", "user0", "user1"]);
     // user15: a first group, then the doc's create request (so test0 is GroupId 2).
     r.ok(
         SVC,
@@ -298,7 +298,7 @@ fn conversation_groups_follow_the_documented_requests() {
 #[test]
 fn marks_search_and_get_follow_the_documented_requests() {
     let mut r = Rig::new();
-    import(&mut r, &["user0", "user1", "zed"]);
+    r.import(&["user0", "user1", "zed"]);
     group(&mut r, "grp1", "zed", &[]);
     // mark_contact: the doc's request and answer exactly.
     let v = r.ok(SVC, "mark_contact", r#"{"From_Account":"user0","MarkItem":[{"OptType":3,"ContactItem":{"Type":1,"To_Account":"user1"},"SetMark":[1,2,3],"CustomMark":"abcd"}]}"#);
@@ -357,7 +357,7 @@ fn marks_search_and_get_follow_the_documented_requests() {
 #[test]
 fn conversation_group_limits_have_their_codes() {
     let mut r = Rig::new();
-    import(&mut r, &["u"]);
+    r.import(&["u"]);
     let create = |name: &str, items: Value| {
         json!({"From_Account":"u","GroupContactItem":[{"GroupName":name,"ContactItem":items}]})
             .to_string()
@@ -495,16 +495,13 @@ fn conversation_group_limits_have_their_codes() {
         &json!({"From_Account":"u","ContactItem":three_hundred_one}).to_string(),
         50002,
     );
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    r.snapshot_round_trip();
 }
 
 #[test]
 fn a_mistyped_field_is_50002() {
     let mut r = Rig::new();
-    import(&mut r, &["u", "v"]);
+    r.import(&["u", "v"]);
     r.ok(
         SVC,
         "create_contact_group",

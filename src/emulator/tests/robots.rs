@@ -33,7 +33,7 @@ fn a_chatbot_is_an_account_with_a_profile() {
     assert_eq!(tags[0]["Value"], "Jarvis");
     assert_eq!(tags[1]["Value"], "www.example.com/head.jpg");
     assert_eq!(tags[2]["Value"], "hello, world");
-    import(&mut r, &["alice"]);
+    r.import(&["alice"]);
     send_c2c(&mut r, "alice", "@RBT#001", 1, "hi bot");
     // Creating it again creates nothing new but sets the fields given.
     r.ok(
@@ -60,10 +60,7 @@ fn a_chatbot_is_an_account_with_a_profile() {
         r#"{"CheckItem":[{"UserID":"@RBT#002"}]}"#,
     );
     assert_eq!(v["ResultItem"][0]["AccountStatus"], "Imported");
-    let snap = r.emu.snapshot().unwrap();
-    let mut other = Rig::new();
-    other.emu.restore(&snap).unwrap();
-    assert_eq!(other.emu.state(), r.emu.state());
+    r.snapshot_round_trip();
 }
 
 #[test]
