@@ -419,8 +419,13 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
         return Err(bad("userSig document is not a JSON object"));
     };
     // The document's fields as found (a JSON null counts as absent); their types are checked
-    // after, so each error names its field.
-    let mut field = |k: &str| doc.remove(k).filter(|v| !v.is_null());
+    // after, so each error names its field. Taken (leaving null), not removed: removal would
+    // link BTreeMap's rebalancing code for this alone.
+    let mut field = |k: &str| {
+        doc.get_mut(k)
+            .map(serde_json::Value::take)
+            .filter(|v| !v.is_null())
+    };
     let s = |k: &str, v: Option<serde_json::Value>| -> Result<String, InputError> {
         match v {
             Some(serde_json::Value::String(s)) => Ok(s),
