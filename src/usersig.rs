@@ -410,31 +410,40 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
             }
             _ => bad("userSig is not a valid zlib stream"),
         })?;
+    // Read as text first so the one `serde_json::from_str` path serves every JSON in the module
+    // (`from_slice` would link a second copy of the parser); invalid UTF-8 is not JSON either way.
+    let json = std::str::from_utf8(&json).map_err(|_| bad("userSig does not contain JSON"))?;
     let doc: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|_| bad("userSig does not contain JSON"))?;
-    if !doc.is_object() {
+        serde_json::from_str(json).map_err(|_| bad("userSig does not contain JSON"))?;
+    let serde_json::Value::Object(mut doc) = doc else {
         return Err(bad("userSig document is not a JSON object"));
-    }
-    let doc: Document = serde::Deserialize::deserialize(doc)
-        .map_err(|_| bad("userSig document is not a JSON object"))?;
+    };
+    // The document's fields as found (a JSON null counts as absent); their types are checked
+    // after, so each error names its field. Taken (leaving null), not removed: removal would
+    // link BTreeMap's rebalancing code for this alone.
+    let mut field = |k: &str| {
+        doc.get_mut(k)
+            .map(serde_json::Value::take)
+            .filter(|v| !v.is_null())
+    };
     let s = |k: &str, v: Option<serde_json::Value>| -> Result<String, InputError> {
         match v {
             Some(serde_json::Value::String(s)) => Ok(s),
             _ => Err(bad(format!("userSig document lacks string {k}"))),
         }
     };
-    let n = |k: &str, v: &Option<serde_json::Value>| -> Result<u64, InputError> {
+    let n = |k: &str, v: Option<serde_json::Value>| -> Result<u64, InputError> {
         v.as_ref()
             .and_then(serde_json::Value::as_u64)
             .ok_or_else(|| bad(format!("userSig document lacks number {k}")))
     };
     // Checked in document order, so the first missing field is the one named.
-    let version = s("TLS.ver", doc.version)?;
-    let identifier = s("TLS.identifier", doc.identifier)?;
-    let sdk_app_id = n("TLS.sdkappid", &doc.sdk_app_id)?;
-    let time = n("TLS.time", &doc.time)?;
-    let expire = n("TLS.expire", &doc.expire)?;
-    let userbuf = match doc.userbuf {
+    let version = s("TLS.ver", field("TLS.ver"))?;
+    let identifier = s("TLS.identifier", field("TLS.identifier"))?;
+    let sdk_app_id = n("TLS.sdkappid", field("TLS.sdkappid"))?;
+    let time = n("TLS.time", field("TLS.time"))?;
+    let expire = n("TLS.expire", field("TLS.expire"))?;
+    let userbuf = match field("TLS.userbuf") {
         None => None,
         Some(serde_json::Value::String(t)) => Some(
             STANDARD
@@ -450,27 +459,8 @@ pub fn decode(usersig: &str) -> Result<Decoded, InputError> {
         time,
         expire,
         userbuf,
-        sig: s("TLS.sig", doc.sig)?,
+        sig: s("TLS.sig", field("TLS.sig"))?,
     })
-}
-
-/// The document's fields as found; their types are checked after, so each error names its field.
-#[derive(serde::Deserialize)]
-struct Document {
-    #[serde(rename = "TLS.ver")]
-    version: Option<serde_json::Value>,
-    #[serde(rename = "TLS.identifier")]
-    identifier: Option<serde_json::Value>,
-    #[serde(rename = "TLS.sdkappid")]
-    sdk_app_id: Option<serde_json::Value>,
-    #[serde(rename = "TLS.time")]
-    time: Option<serde_json::Value>,
-    #[serde(rename = "TLS.expire")]
-    expire: Option<serde_json::Value>,
-    #[serde(rename = "TLS.userbuf")]
-    userbuf: Option<serde_json::Value>,
-    #[serde(rename = "TLS.sig")]
-    sig: Option<serde_json::Value>,
 }
 
 /// Why a UserSig failed verification. The names are the JS-facing `reason` strings.

@@ -35,17 +35,24 @@ pub fn split(ep: &Endpoint, body: &str) -> Result<Vec<String>, NotJson> {
     if items.len() <= limit {
         return whole();
     }
-    items
+    let lists = items
         .chunks(limit)
         .map(|chunk| {
             let list = serde_json::to_string(chunk).map_err(|_| NotJson)?;
-            let list = RawValue::from_string(list).map_err(|_| NotJson)?;
-            let mut part: BTreeMap<&str, &RawValue> =
-                members.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-            part.insert(field, &list);
-            serde_json::to_string(&part).map_err(|_| NotJson)
+            RawValue::from_string(list).map_err(|_| NotJson)
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    // Each part is the caller's object with the list swapped for one chunk: the same map, the
+    // same key order, one value replaced (no second map type to link into the wasm).
+    let mut part = members;
+    let mut parts = Vec::with_capacity(lists.len());
+    for list in &lists {
+        if let Some(slot) = part.get_mut(field) {
+            *slot = list;
+        }
+        parts.push(serde_json::to_string(&part).map_err(|_| NotJson)?);
+    }
+    Ok(parts)
 }
 
 /// One answer from several: arrays (per-item results and errors such as `ResultItem`,

@@ -17,7 +17,7 @@
 //! after the opening brace instead of re-serialising the body.
 
 use crate::error::TimError;
-use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 struct Rule {
@@ -102,8 +102,9 @@ pub fn fill_dedup_keys(
         return Ok(None);
     }
     // Only the top-level names are needed: the values are skipped, not decoded (serde_json skips
-    // a string's escapes unread, so a lone surrogate from JSON.stringify is no obstacle).
-    let present: BTreeMap<String, IgnoredAny> = serde_json::from_str(body)
+    // a string's escapes unread, so a lone surrogate from JSON.stringify is no obstacle). Read as
+    // the same map type as batch splitting (api::batch), so the wasm carries one copy of it.
+    let present: BTreeMap<String, &RawValue> = serde_json::from_str(body)
         .map_err(|_| TimError::bad_input("body must be a JSON object").at(service, command))?;
     let mut keys = String::new();
     for (field, r) in fields.iter().zip(random) {

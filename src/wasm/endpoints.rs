@@ -64,7 +64,9 @@ pub fn next_page(
             &read(request, "request")?,
             &answer(answer_value, "answer")?,
         )?;
-        Ok(next.map(|v| v.to_string()))
+        // to_string, not Display: Display carries a pretty printer too, and this is the
+        // writer webhook replies already use (same compact text).
+        Ok(next.map(|v| serde_json::to_string(&v).unwrap_or_default()))
     };
     run().map_err(js)
 }

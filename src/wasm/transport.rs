@@ -125,9 +125,16 @@ thread_local! {
         retry_after: JsValue::from_str("retry-after"),
         content_length: JsValue::from_str("content-length"),
     };
-    static JSON_HEADERS: JsValue =
-        super::convert::to_js(&std::collections::BTreeMap::from([("content-type", "application/json")]));
+    static JSON_HEADERS: JsValue = super::convert::to_js(&JsonHeaders { content_type: "application/json" });
     static DECODER: Option<Decoder> = Decoder::new().ok();
+}
+
+/// `{ "content-type": "application/json" }`, as a struct: a map here would link a map
+/// serializer over `BTreeMap<&str, &str>` for this one object.
+#[derive(serde::Serialize)]
+struct JsonHeaders {
+    #[serde(rename = "content-type")]
+    content_type: &'static str,
 }
 
 /// The request to send.
