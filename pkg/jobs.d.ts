@@ -85,9 +85,15 @@ export interface JobLimiter {
   penalize(bucket: string, quota: Quota): Promise<void>;
   /**
    * Optional, for a limiter every send of the app goes through (one process): 0 when a request
-   * may leave now (recorded as sent), else ms to wait. Called right before the request leaves.
+   * may leave now (recorded as sent at `now`), else ms to wait. Called right before the call
+   * that sends.
    */
-  admit?(costs: unknown[]): number;
+  admit?(costs: unknown[], now?: number): number;
+  /**
+   * Optional, with `admit`: the request admitted at `admittedAt` leaves now (called from the
+   * client's onRequest hook, in the same tick as its fetch), so its record moves here.
+   */
+  restamp?(admittedAt: number, costs: unknown[]): void;
 }
 
 /** Anything with TimClient's `call`. */
@@ -119,7 +125,8 @@ export declare class Planner {
 export declare class MemoryLimiter implements JobLimiter {
   constructor(options?: { guardMs?: number; state?: string });
   reserve(costs: unknown[][]): Promise<number[]>;
-  admit(costs: unknown[]): number;
+  admit(costs: unknown[], now?: number): number;
+  restamp(admittedAt: number, costs: unknown[]): void;
   penalize(bucket: string, quota: Quota): Promise<void>;
   state(): string;
 }
@@ -244,6 +251,7 @@ export declare class FileStorage implements JobStorage {
 export declare class FileLimiter implements JobLimiter {
   static open(path: string, options: { guardMs: number }): Promise<FileLimiter>;
   reserve(costs: unknown[][]): Promise<number[]>;
-  admit(costs: unknown[]): number;
+  admit(costs: unknown[], now?: number): number;
+  restamp(admittedAt: number, costs: unknown[]): void;
   penalize(bucket: string, quota: Quota): Promise<void>;
 }

@@ -186,6 +186,27 @@ impl Limiter {
         0
     }
 
+    /// A request admitted at `admitted_ms` really left at `sent_ms`: the host ran other work in
+    /// between (a stall longer than the guard). Its record moves there, so it counts in every
+    /// window the request really falls in, and no later admission crowds that window.
+    pub fn restamp(&mut self, admitted_ms: u64, sent_ms: u64, costs: &[Cost]) {
+        let (from, to) = (admitted_ms as f64, sent_ms as f64);
+        if to <= from {
+            return;
+        }
+        for c in costs {
+            let Some(log) = self.sent.get_mut(&c.bucket) else {
+                continue;
+            };
+            let Some(i) = log.iter().rposition(|&(t, n)| t == from && n == c.units) else {
+                continue;
+            };
+            log.remove(i);
+            let at = log.partition_point(|&(t, _)| t <= to);
+            log.insert(at, (to, c.units));
+        }
+    }
+
     /// The time (ms, same clock as `now_ms`) at which a request with these costs may start, and
     /// the costs booked at that time. Never earlier than `now_ms` or an earlier grant.
     pub fn reserve(&mut self, now_ms: u64, costs: &[Cost]) -> u64 {

@@ -193,6 +193,13 @@ impl JobLimiter {
         Ok(self.inner.admit(ms(now_ms), &costs) as f64)
     }
 
+    /// The request admitted at `admitted_ms` (with these costs, JSON) left at `sent_ms`.
+    pub fn restamp(&mut self, admitted_ms: f64, sent_ms: f64, costs: &str) -> Result<(), JsValue> {
+        let costs: Vec<Cost> = parse(costs, "costs")?;
+        self.inner.restamp(ms(admitted_ms), ms(sent_ms), &costs);
+        Ok(())
+    }
+
     /// After a "too frequent" answer: `bucket` gets nothing for one window of `quota` (JSON).
     pub fn penalize(&mut self, now_ms: f64, bucket: &str, quota: &str) -> Result<(), JsValue> {
         let q: Quota = parse(quota, "quota")?;

@@ -141,6 +141,19 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
   // No signal on the calls: a stop lets requests in flight finish (within timeoutMs) rather than
   // cut them off mid-way, which would only make more outcomes unknown.
   const opts = { ...callOptions, maxRetries: 0 };
+  // A request admitted by the limiter (`admit`) is restamped when it really leaves: the client's
+  // onRequest hook fires in the same tick as its fetch, and the host may have run other work
+  // since the admission (a stall longer than the limiter's guard).
+  const sendOptions = (admittedAt, costs) => (admittedAt === null || typeof limiter.restamp !== 'function' ? opts : {
+    ...opts,
+    hooks: {
+      ...opts.hooks,
+      onRequest(event) {
+        limiter.restamp(admittedAt, costs);
+        opts.hooks?.onRequest?.(event);
+      },
+    },
+  });
   const unknown = (id, info, kind = 'unknown') => ({ id, code: 0, info, kind, retryable: false });
   const record = (v) => {
     for (const id of v.done) results.set(id, 'done');
@@ -164,9 +177,10 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
       for (;;) {
         const [at] = await limiter.reserve([c.costs]);
         await sleep(at - Date.now(), signal);
+        let admittedAt = null;
         if (typeof limiter.admit === 'function') {
           // Checked against the real sends (see settle below).
-          for (let hold; (hold = limiter.admit(c.costs)) > 0; ) {
+          for (let hold; (hold = limiter.admit(c.costs, (admittedAt = Date.now()))) > 0; ) {
             stats.heldBack++;
             await sleep(hold, signal);
           }
@@ -177,7 +191,7 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
         stats.checks++;
         let read;
         try {
-          read = planner.readCheck(c, await client.call(c.service, c.command, JSON.parse(c.body), opts));
+          read = planner.readCheck(c, await client.call(c.service, c.command, JSON.parse(c.body), sendOptions(admittedAt, c.costs)));
         } catch (e) {
           if (signal?.aborted) throw abortError(signal);
           const f = errorFields(e);
@@ -209,10 +223,13 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
     for (;;) {
       await sleep(at - Date.now(), signal);
       if (signal.aborted) throw abortError(signal);
+      let admittedAt = null;
       if (typeof limiter.admit === 'function') {
         // This process sends everything through the limiter: check against the real sends,
-        // synchronously, so nothing runs between the check and the call that sends.
-        const wait = limiter.admit(r.costs);
+        // synchronously, right before the call that sends (which starts in a microtask, so the
+        // record is restamped when the request really leaves: sendOptions).
+        admittedAt = Date.now();
+        const wait = limiter.admit(r.costs, admittedAt);
         if (wait > 0) {
           stats.heldBack++;
           at = Date.now() + wait;
@@ -230,7 +247,7 @@ async function executeTaken({ planner, ledger, limiter, client, index, owner, ta
       stats.requests++;
       let result;
       try {
-        result = { answer: await client.call(r.service, r.command, JSON.parse(r.body), opts) };
+        result = { answer: await client.call(r.service, r.command, JSON.parse(r.body), sendOptions(admittedAt, r.costs)) };
       } catch (e) {
         if (signal?.aborted) throw abortError(signal);
         result = { error: errorFields(e) };

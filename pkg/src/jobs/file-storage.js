@@ -185,18 +185,26 @@ export class FileLimiter {
     return waits;
   }
 
-  admit(costs) {
-    const wait = this.#inner.admit(costs);
-    // Saved after the send has left (the next macrotask), not before: the write must not delay
-    // the send. A kill in between loses at most these sends from the file.
-    if (wait === 0 && !this.#dirty) {
-      this.#dirty = true;
-      setTimeout(() => {
-        this.#dirty = false;
-        this.#save();
-      }, 0);
-    }
+  admit(costs, now = Date.now()) {
+    const wait = this.#inner.admit(costs, now);
+    if (wait === 0) this.#saveSoon();
     return wait;
+  }
+
+  restamp(admittedAt, costs) {
+    this.#inner.restamp(admittedAt, costs);
+    this.#saveSoon();
+  }
+
+  // Saved after the send has left (the next macrotask), not before: the write must not delay
+  // the send. A kill in between loses at most these sends from the file.
+  #saveSoon() {
+    if (this.#dirty) return;
+    this.#dirty = true;
+    setTimeout(() => {
+      this.#dirty = false;
+      this.#save();
+    }, 0);
   }
 
   async penalize(bucket, quota) {

@@ -91,8 +91,17 @@ export class MemoryLimiter {
    * 0 when a request with these costs may leave now (recorded as sent), else ms to wait.
    * Synchronous on purpose: the runner calls it immediately before the request leaves.
    */
-  admit(costs) {
-    return call(() => this.#inner.admit(Date.now(), JSON.stringify(costs)));
+  admit(costs, now = Date.now()) {
+    return call(() => this.#inner.admit(now, JSON.stringify(costs)));
+  }
+
+  /**
+   * The request admitted at `admittedAt` leaves now (the client's onRequest hook, in the same
+   * tick as its fetch): its record moves here, so work the host ran in between cannot let a
+   * later admission crowd the window the request really falls in.
+   */
+  restamp(admittedAt, costs) {
+    call(() => this.#inner.restamp(admittedAt, Date.now(), JSON.stringify(costs)));
   }
 
   async penalize(bucket, quota) {

@@ -174,3 +174,28 @@ fn admission_holds_late_requests_to_the_windows_of_real_sends() {
     assert_eq!(l.admit(10, &[cost("m", m, 60)]), 990);
     assert_eq!(l.admit(1000, &[cost("m", m, 60)]), 0);
 }
+
+#[test]
+fn a_request_that_left_late_counts_from_when_it_left() {
+    // One request a second, no guard. Admitted at 0, it reached the wire at 60 (the host ran
+    // other work in between): the next may leave at 1060, not 1000.
+    let q = Quota::requests(1, 1000);
+    let mut l = Limiter::new(0);
+    assert_eq!(l.admit(0, &[cost("b", q, 1)]), 0);
+    l.restamp(0, 60, &[cost("b", q, 1)]);
+    assert_eq!(l.admit(1000, &[cost("b", q, 1)]), 60);
+    assert_eq!(l.admit(1060, &[cost("b", q, 1)]), 0);
+    // Out of order: admitted at 2000 and 2010 (2 a second), the first left at 2500, after the
+    // second; the log stays sorted, so both leave their window in time order.
+    let q2 = Quota::requests(2, 1000);
+    let mut l = Limiter::new(0);
+    assert_eq!(l.admit(2000, &[cost("c", q2, 1)]), 0);
+    assert_eq!(l.admit(2010, &[cost("c", q2, 1)]), 0);
+    l.restamp(2000, 2500, &[cost("c", q2, 1)]);
+    assert_eq!(l.admit(3010, &[cost("c", q2, 1)]), 0);
+    assert_eq!(l.admit(3011, &[cost("c", q2, 1)]), 489);
+    // A stamp that is not later, or names no admitted request, changes nothing.
+    l.restamp(9999, 10_000, &[cost("c", q2, 1)]);
+    l.restamp(3010, 3010, &[cost("c", q2, 1)]);
+    assert_eq!(l.admit(3500, &[cost("c", q2, 1)]), 0);
+}
