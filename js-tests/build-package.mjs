@@ -20,19 +20,17 @@ const MODULES = [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator'], ['tim_e
 function bundles(stem, api) {
   const e = api === 'sdk' ? '' : `${api}-`;
   const base64 = `../dist/${stem}_bg.wasm.cjs`;
-  // tim-edge/jobs' checkpoint-file loop loads node:fs on first use (Node, Bun, Deno only).
-  const fs = api === 'jobs' ? ['node:fs'] : [];
   return [
     // Node and Bun: CommonJS, behind the two small files of step 5c.
-    { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64, ...fs] },
+    { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64] },
     // The same for bundlers that target Node (the `module` condition): one ES module they can
     // both import and require, so a bundle holds one copy.
-    { entry: `${e}node.mjs`, out: `${e}module.mjs`, ...NEUTRAL, keep: [base64, ...fs] },
+    { entry: `${e}node.mjs`, out: `${e}module.mjs`, ...NEUTRAL, keep: [base64] },
     // Browsers, workers, anything else: compiled asynchronously.
     { entry: `${e}browser.mjs`, out: `${e}browser.mjs`, ...NEUTRAL, keep: [base64] },
     // Deno 2.1+ (and JSR, step 8): Wasm ES-module import; the .wasm imports the glue by name, so
     // both stay files.
-    { entry: `${e}deno.mjs`, out: `${e}deno.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`, `../gen/${stem}_bg.js`, ...fs] },
+    { entry: `${e}deno.mjs`, out: `${e}deno.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`, `../gen/${stem}_bg.js`] },
     // workerd: wrangler turns the .wasm import into a WebAssembly.Module.
     { entry: `${e}workerd.mjs`, out: `${e}workerd.mjs`, ...NEUTRAL, keep: [`../gen/${stem}_bg.wasm`] },
     // Vercel Edge / Next.js edge routes: the documented `?module` import.
