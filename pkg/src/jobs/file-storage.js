@@ -193,9 +193,9 @@ export class FileLimiter {
     const wait = this.#inner.admit(costs, now);
     // Saved before the request leaves: a runner killed right after a send must not leave the
     // next one a file without it (that runner would admit one request too many into the same
-    // window; seen once per 100,000-recipient run with three kills). A killed process keeps what
-    // it wrote; the operating system writes it out. About 0.2 ms per request (a 200-entry log, measured on
-    // 2 busy cores).
+    // window; seen once per 100,000-recipient run with three kills). A killed process keeps
+    // what it wrote; the operating system writes it out. About 0.2 ms per request (a log of
+    // 200 sends, measured on 2 busy cores).
     if (wait === 0) this.#save();
     return wait;
   }
