@@ -2,11 +2,12 @@
 // -> wasm-opt -> the package around it (build-package.mjs). Installs what is missing: the
 // wasm32 target, the wasm-bindgen CLI matching Cargo.lock, and this folder's npm dev-dependencies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPackage } from './build-package.mjs';
+import { assertNoMultiValue, withoutMultivalue } from './wasm-multivalue.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -53,13 +54,16 @@ function buildModule(stem, cargoArgs) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...cargoArgs]);
   const raw = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'tim_edge.wasm');
 
-  // 3. The glue: wasm-bindgen's `--target bundler` output, plain (no rewriting of the module or of
-  // the generated code; docs/PERFORMANCE.md, "Build"). pkg/entry/start.js starts the module from
-  // it in every runtime (docs/ARCHITECTURE.md, "How the package loads").
+  // 3. The glue: wasm-bindgen's `--target bundler` output. The generated code is not rewritten;
+  // the module's target_features lose `multivalue` first (-1.5 ms of Node 20's compile; why and
+  // the guard: wasm-multivalue.mjs). pkg/entry/start.js starts the module from the glue in every
+  // runtime (docs/ARCHITECTURE.md, "How the package loads").
   const tmp = join(root, 'target', 'wasm-bindgen', stem);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  run('wasm-bindgen', [raw, '--target', 'bundler', '--out-name', stem, '--out-dir', tmp]);
+  const input = join(tmp, `${stem}.in.wasm`);
+  writeFileSync(input, withoutMultivalue(readFileSync(raw)));
+  run('wasm-bindgen', [input, '--target', 'bundler', '--out-name', stem, '--out-dir', tmp]);
   // The bundler glue beside the .wasm: the wasm imports "./<stem>_bg.js" relative to itself.
   copyFileSync(join(tmp, `${stem}.js`), join(gen, `${stem}.js`));
   copyFileSync(join(tmp, `${stem}_bg.js`), join(gen, `${stem}_bg.js`));
@@ -70,6 +74,7 @@ function buildModule(stem, cargoArgs) {
   // offsets fold into loads and stores): Rust's stack grows down from 1 MiB towards address 0 with
   // the data above it, so the first 1 KiB is only reached by a stack about to overflow anyway.
   run(wasmOpt, [join(tmp, `${stem}_bg.wasm`), '-Oz', '--converge', '--low-memory-unused', '--strip-producers', '-o', join(gen, `${stem}_bg.wasm`)]);
+  assertNoMultiValue(readFileSync(join(gen, `${stem}_bg.wasm`)), `pkg/gen/${stem}_bg.wasm`);
 }
 
 // 5-8. The package around the modules: one bundle per runtime entry in dist/, the CommonJS
