@@ -143,7 +143,7 @@ export function report({ machine: m, builds, runs, config, quick, originServer, 
 
   // ---- budgets ----
   const budgets = [];
-  const budget = (issue, what, value, ok, enforced = false) => budgets.push({ issue, what, value, ok: quick && !enforced ? undefined : ok, enforced });
+  const budget = (issue, what, value, ok, enforced = false) => budgets.push({ issue, what, value, ok: quick ? undefined : ok, enforced });
   const byName = Object.fromEntries(ok.map((r) => [r.runtime, r]));
   const after = builds[0];
   const beforeNote = (f) => (two ? ` (before: ${f(builds[1])})` : '');
