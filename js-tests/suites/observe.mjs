@@ -117,9 +117,12 @@ export default function register(test, tim, env) {
     const bad = (o) => assert.throws(() => client('https://tim.example', o), (e) => e instanceof tim.TimError && e.kind === 'bad-input', JSON.stringify(Object.keys(o)));
     bad({ hooks: { onRequest: 'not a function' } });
     bad({ hooks: 'x' });
+    bad({ hooks: { request() {} } });
+    bad({ hooks: { onRequest() {}, onresponse() {} } });
     bad({ logLevel: 'verbose' });
     bad({ logLevel: 'info', logger: { log() {} } });
     await assert.rejects(client('https://tim.example').call(SVC, 'x', {}, { hooks: { onError: 1 } }), { kind: 'bad-input' });
+    await assert.rejects(client('https://tim.example').call(SVC, 'x', {}, { hooks: { onRetries() {} } }), { kind: 'bad-input', message: /onRetries is not a hook/ });
   });
 
   // ---- item iterators ----

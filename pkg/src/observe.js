@@ -20,8 +20,13 @@ const LEVEL_OF = { error: 'error', retry: 'warn', request: 'debug', response: 'd
 export function hooksOf(hooks, what) {
   if (hooks === undefined || hooks === null) return undefined;
   if (typeof hooks !== 'object') throw badInput(`${what} must be an object of functions (onRequest, onResponse, onRetry, onError)`);
+  const names = Object.values(HOOKS);
+  // A misspelled hook (`request`, `onResponse ` ...) would otherwise never fire, silently.
+  for (const key of Object.keys(hooks)) {
+    if (!names.includes(key)) throw badInput(`${what}.${key} is not a hook (onRequest, onResponse, onRetry, onError)`);
+  }
   const out = {};
-  for (const name of Object.values(HOOKS)) {
+  for (const name of names) {
     const f = hooks[name];
     if (f === undefined || f === null) continue;
     if (typeof f !== 'function') throw badInput(`${what}.${name} must be a function`);
