@@ -3,6 +3,8 @@
 // round timed and its CPU read with process.cpuUsage (every thread of the process, so the
 // runtime's own HTTP threads count; Deno through node:process). Prints '@@BENCH ' + JSON.
 import process from 'node:process';
+import { readFileSync } from 'node:fs';
+import * as floorModule from './floor-pkg/floor.js';
 import { IN_FLIGHT, KINDS, makeSides, inFlight, callRounds } from './calls.mjs';
 
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
@@ -11,12 +13,13 @@ const { perRound, rounds, warmup, kinds } = config.calls;
 
 const builds = [];
 for (const b of config.builds) builds.push({ id: b.id, tim: await import(b.spec) });
+floorModule.initSync({ module: readFileSync(new URL('./floor-pkg/floor_bg.wasm', import.meta.url)) });
 const cpuUs = typeof process.cpuUsage === 'function' ? () => { const c = process.cpuUsage(); return c.user + c.system; } : undefined;
 
 const problems = [];
 const results = {};
 for (const kind of kinds) {
-  const sides = makeSides({ builds, origin: config.origin, kind });
+  const sides = makeSides({ builds, origin: config.origin, kind, floor: floorModule.call });
   const runSide = async (name, n) => {
     const c0 = cpuUs?.();
     const t0 = performance.now();

@@ -12,17 +12,36 @@ export const KINDS = {
   read: { label: "call('group_open_http_svc', 'get_appid_group_list')", service: 'group_open_http_svc', command: 'get_appid_group_list', body: { Limit: 100 } },
 };
 
-// `builds` is [{ id, tim }]. Answers { sideName: op } with 'bare' first; each op resolves with
-// the parsed answer.
-export function makeSides({ builds, origin, kind }) {
+// `builds` is [{ id, tim }]; `floor` is the design-floor module's `call` (floor/src/lib.rs).
+// Answers { sideName: op } with 'bare' first, then the two reference sides, then the builds;
+// each op resolves with the parsed answer.
+//   bare      fetch + response.json(): what a user's own code would do;
+//   deadline  the same with what the SDK's guarantees add in JS (issue 12): an AbortController
+//             whose signal goes to fetch, a deadline timer cleared at the end, no redirects;
+//   floor     the least a call on the design card's async loop can do while keeping the
+//             deadline (floor/src/lib.rs: fetch with a controller's signal and text() chained,
+//             one await in Rust through wasm-bindgen-futures, JSON.parse), none of tim-edge's work.
+export function makeSides({ builds, origin, kind, floor }) {
   const { service, command, body } = KINDS[kind];
   const baseUrl = `http://127.0.0.1:${origin}`;
   const sides = {};
   // The bare side sends what the package sends (the same signed URL, from buildRequest once)
   // and, like the package, stringifies the body on every call.
   const { url } = new builds[0].tim.TimClient({ ...APP, baseUrl }).buildRequest(service, command, body);
-  const init = () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const headers = { 'content-type': 'application/json' };
+  const init = () => ({ method: 'POST', headers, body: JSON.stringify(body) });
   sides.bare = () => fetch(url, init()).then((r) => r.json());
+  sides.deadline = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 3000);
+    try {
+      const r = await fetch(url, { ...init(), redirect: 'manual', signal: controller.signal });
+      return await r.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  if (floor) sides.floor = () => floor(url, JSON.stringify(body), headers);
   for (const { id, tim } of builds) {
     const client = new tim.TimClient({ ...APP, baseUrl });
     sides[id] = () => client.call(service, command, body);

@@ -126,6 +126,15 @@ function wasmSizes(installedDir, tarballBytes) {
   return { wasmFile: files[0], wasmRaw: wasm.length, wasmGzip: gzipSync(wasm, { level: 9 }).length, tarball: tarballBytes, codeDigest: hash.digest('hex').slice(0, 16) };
 }
 
+// The call-overhead case's design floor (floor/src/lib.rs): a wasm-bindgen module of its own,
+// built with the SDK's toolchain (the wasm-bindgen CLI that build.mjs installed) into `out`.
+function buildFloor(out) {
+  const targetDir = join(root, 'target', 'bench-floor');
+  execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--manifest-path', join(here, 'floor', 'Cargo.toml'), '--target-dir', targetDir], { stdio: 'inherit' });
+  const wasm = join(targetDir, 'wasm32-unknown-unknown', 'release', 'tim_edge_bench_floor.wasm');
+  execFileSync('wasm-bindgen', [wasm, '--target', 'web', '--out-name', 'floor', '--out-dir', out], { stdio: 'inherit' });
+}
+
 /** Installs every build into the scratch project; answers [{ id, spec, label, sizes }]. */
 function prepareBuilds(opts) {
   if (!existsSync(join(pkgDir, 'gen', 'tim_edge_bg.wasm'))) {
@@ -149,6 +158,7 @@ function prepareBuilds(opts) {
   writeFileSync(join(scratch, 'deno.json'), JSON.stringify({ nodeModulesDir: 'manual' }, null, 2));
   writeFileSync(join(scratch, 'wrangler.toml'), `name = "tim-edge-bench"\nmain = "bench/worker.mjs"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`);
   cpSync(here, join(scratch, 'bench'), { recursive: true });
+  buildFloor(join(scratch, 'bench', 'floor-pkg'));
   // workerd's bundle needs each build as a static import.
   writeFileSync(join(scratch, 'bench', 'builds.gen.mjs'), `// Written by run.mjs.\nexport const BUILDS = {\n${builds.map((b) => `  ${b.id}: () => import('${b.spec}'),`).join('\n')}\n};\n`);
   return builds.map((b) => ({ id: b.id, spec: b.spec, label: b.label, sizes: wasmSizes(join(scratch, 'node_modules', b.spec), b.tarballBytes) }));

@@ -11,6 +11,8 @@
 import { BUILDS } from './builds.gen.mjs';
 import { makeCases, checkOutputs, timeCase } from './workload.mjs';
 import { IN_FLIGHT, makeSides, inFlight } from './calls.mjs';
+import * as floorModule from './floor-pkg/floor.js';
+import floorWasm from './floor-pkg/floor_bg.wasm';
 import { captureInstances, findMemory, memoriesOf, runMemory } from './memory.mjs';
 
 const loaded = {};
@@ -29,6 +31,14 @@ function load(id) {
   return loaded[id];
 }
 const loadAll = () => Promise.all(Object.keys(BUILDS).map(load));
+
+// The design floor (floor/src/lib.rs), instantiated on first use from the module wrangler compiled.
+let floorReady = false;
+function floorCall() {
+  if (!floorReady) floorModule.initSync({ module: floorWasm });
+  floorReady = true;
+  return floorModule.call;
+}
 
 let cases;
 const sides = {};
@@ -61,7 +71,7 @@ async function handle(url) {
     }
     case '/calls': {
       const key = `${q('kind')}:${q('origin')}`;
-      sides[key] ??= makeSides({ builds: await loadAll(), origin: Number(q('origin')), kind: q('kind') });
+      sides[key] ??= makeSides({ builds: await loadAll(), origin: Number(q('origin')), kind: q('kind'), floor: floorCall() });
       const op = sides[key][q('side')];
       if (!op) return new Response('unknown side', { status: 404 });
       return Response.json(await inFlight(Math.min(Number(q('n')) || 1, 1e6), IN_FLIGHT, op));

@@ -100,7 +100,7 @@ async function runCases(base, config) {
 // process's CPU over the request (it also parses that one request: negligible against n calls).
 async function runCalls(w, config, overhead) {
   const { perRound, rounds, warmup, kinds } = config.calls;
-  const names = ['bare', ...config.builds.map((b) => b.id)];
+  const names = ['bare', 'deadline', 'floor', ...config.builds.map((b) => b.id)];
   const problems = [];
   const results = {};
   for (const kind of kinds) {
