@@ -15,14 +15,15 @@ export async function serveGroup({ what, bin, args, cwd, env, port, isUp, readyM
   const log = [];
   const child = spawn(bin, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let exited = false;
-  child.on('exit', () => { exited = true; });
-  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => log.push(String(d)));
   const stop = () => {
     if (!exited) {
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
   };
   process.once('exit', stop);
+  // A server that is gone needs no exit hook (a bench starts a dozen workerds one after another).
+  child.on('exit', () => { exited = true; process.off('exit', stop); });
+  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => log.push(String(d)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyMs;
   while (Date.now() < deadline && !exited) {
