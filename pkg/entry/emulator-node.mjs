@@ -1,6 +1,6 @@
 // `tim-edge/emulator` for the runtimes of entry/node.mjs, loaded the same way: its own module (the
 // SDK's wasm plus the emulator, dev only).
-import wasmBase64 from '../dist/tim_edge_emulator_bg.wasm.cjs';
+import wasmBase64 from '../dist/tim_edge_emulator_bg.wasm.json' with { type: 'json' };
 import * as glue from '../gen/tim_edge_emulator_bg.js';
 import { bind } from '../src/glue.js';
 import { fromBase64, instantiate } from './start.js';

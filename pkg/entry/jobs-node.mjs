@@ -1,6 +1,6 @@
 // `tim-edge/jobs` for the runtimes of entry/node.mjs, loaded the same way: its own module (the
 // SDK's wasm plus the job planner), and the jobs API with the checkpoint-file loop.
-import wasmBase64 from '../dist/tim_edge_jobs_bg.wasm.cjs';
+import wasmBase64 from '../dist/tim_edge_jobs_bg.wasm.json' with { type: 'json' };
 import * as glue from '../gen/tim_edge_jobs_bg.js';
 import { bind } from '../src/glue.js';
 import { fromBase64, instantiate } from './start.js';

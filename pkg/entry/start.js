@@ -23,7 +23,7 @@ export function instantiate(glue, stem, module) {
   start(glue, new WebAssembly.Instance(module, imports(glue, stem)));
 }
 
-/** The .wasm bytes from their base64 text (dist/<stem>_bg.wasm.cjs), natively where possible. */
+/** The .wasm bytes from their base64 text (dist/<stem>_bg.wasm.json), natively where possible. */
 export function fromBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
   if (typeof globalThis.Buffer === 'function') return globalThis.Buffer.from(text, 'base64');
