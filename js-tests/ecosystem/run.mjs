@@ -21,6 +21,7 @@ import edgeChecks from './checks/edge.mjs';
 import nextChecks from './checks/next.mjs';
 import nodeChecks from './checks/node.mjs';
 import denoChecks from './checks/deno.mjs';
+import unbundledChecks from './checks/unbundled.mjs';
 
 const RESULT_MARK = '@@TIM_RESULTS ';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -101,7 +102,7 @@ const ctx = {
   },
 };
 
-const checks = [...packageChecks, ...typescriptChecks, ...bundlerChecks, ...edgeChecks, ...nextChecks, ...nodeChecks, ...denoChecks]
+const checks = [...packageChecks, ...typescriptChecks, ...bundlerChecks, ...edgeChecks, ...nextChecks, ...nodeChecks, ...denoChecks, ...unbundledChecks]
   .filter((c) => !config.grep || c.name.includes(config.grep));
 const results = [];
 for (const check of checks) {
